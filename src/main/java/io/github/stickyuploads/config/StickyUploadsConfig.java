@@ -1,0 +1,216 @@
+package io.github.stickyuploads.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The library's settings, read once from MicroProfile Config when the application starts. Every key can
+ * be set wherever MicroProfile Config looks: the application's
+ * {@code META-INF/microprofile-config.properties}, a system property, or an environment variable
+ * ({@code STICKYUPLOADS_MAX_SIZE} for {@code stickyuploads.max-size}).
+ *
+ * <h2>Configuration</h2>
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th></tr>
+ * <tr><td>{@value #STORAGE}</td><td>{@value #DEFAULT_STORAGE}</td></tr>
+ * <tr><td>{@value #SECRET}</td><td>generated once and kept in a 0600 file under {@value #TEMP_PATH}</td></tr>
+ * <tr><td>{@value #PREVIOUS_SECRETS}</td><td>none</td></tr>
+ * <tr><td>{@value #MAX_SIZE}</td><td>{@value #DEFAULT_MAX_SIZE}</td></tr>
+ * <tr><td>{@value #ALLOWED_TYPES}</td><td>{@value #DEFAULT_ALLOWED_TYPES}</td></tr>
+ * <tr><td>{@value #EXPIRY}</td><td>{@value #DEFAULT_EXPIRY}</td></tr>
+ * <tr><td>{@value #CLEANUP_INTERVAL}</td><td>{@value #DEFAULT_CLEANUP_INTERVAL}</td></tr>
+ * <tr><td>{@value #TEMP_PATH}</td><td>{@code ${java.io.tmpdir}/sticky-uploads}</td></tr>
+ * </table>
+ * A value the library cannot use stops the deployment with an {@link InvalidConfigurationException}.
+ *
+ * <h2>Usage</h2>
+ * <pre>
+ * &#64;Inject StickyUploadsConfig config;
+ * long limit = config.maxSize().bytes();
+ * </pre>
+ *
+ * @since 0.1
+ */
+@ApplicationScoped
+public class StickyUploadsConfig {
+
+    /** Which storage keeps temporary uploads: a built-in name or the {@code @Named} name of your own bean. */
+    public static final String STORAGE = "stickyuploads.storage";
+    /** Base64 key of at least 32 bytes that signs tokens; every node of a cluster needs the same one. */
+    public static final String SECRET = "stickyuploads.secret";
+    /** Comma-separated older keys that still verify tokens during a rotation. */
+    public static final String PREVIOUS_SECRETS = "stickyuploads.secret.previous";
+    /** Largest accepted file: bytes, or a number with a K, M or G suffix. */
+    public static final String MAX_SIZE = "stickyuploads.max-size";
+    /** Comma-separated media types or wildcards, checked against the type sniffed from the content. */
+    public static final String ALLOWED_TYPES = "stickyuploads.allowed-types";
+    /** ISO-8601 lifetime of a token and of its temporary file. */
+    public static final String EXPIRY = "stickyuploads.expiry";
+    /** ISO-8601 interval between purges of expired uploads. */
+    public static final String CLEANUP_INTERVAL = "stickyuploads.cleanup-interval";
+    /** Root folder of the {@code temp} storage; it also keeps the generated secret. */
+    public static final String TEMP_PATH = "stickyuploads.temp.path";
+
+    /** Default of {@value #STORAGE}. */
+    public static final String DEFAULT_STORAGE = "temp";
+    /** Default of {@value #MAX_SIZE}. */
+    public static final String DEFAULT_MAX_SIZE = "10M";
+    /** Default of {@value #ALLOWED_TYPES}. */
+    public static final String DEFAULT_ALLOWED_TYPES = "*/*";
+    /** Default of {@value #EXPIRY}. */
+    public static final String DEFAULT_EXPIRY = "PT24H";
+    /** Default of {@value #CLEANUP_INTERVAL}. */
+    public static final String DEFAULT_CLEANUP_INTERVAL = "PT15M";
+
+    private static final int MIN_SECRET_BYTES = 32;
+
+    private String storage;
+    private Optional<byte[]> secret;
+    private List<byte[]> previousSecrets;
+    private DataSize maxSize;
+    private List<MediaTypeRange> allowedTypes;
+    private Duration expiry;
+    private Duration cleanupInterval;
+    private Path tempPath;
+
+    /** For the CDI proxy only. */
+    protected StickyUploadsConfig() {
+    }
+
+    /**
+     * Reads and checks every setting.
+     *
+     * @param config the application's MicroProfile Config
+     * @throws InvalidConfigurationException if a value cannot be used
+     */
+    @Inject
+    public StickyUploadsConfig(Config config) {
+        this(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /**
+     * Reads and checks every setting from any source, e.g. a map in a test.
+     *
+     * @param source the raw value of a key, empty when it is not set
+     * @throws InvalidConfigurationException if a value cannot be used
+     */
+    public StickyUploadsConfig(Function<String, Optional<String>> source) {
+        storage = source.apply(STORAGE).map(String::trim).orElse(DEFAULT_STORAGE);
+        if (storage.isEmpty()) {
+            throw new InvalidConfigurationException(STORAGE, "the storage name is empty");
+        }
+        secret = source.apply(SECRET).map(value -> secretKey(SECRET, value));
+        previousSecrets = source.apply(PREVIOUS_SECRETS).map(StickyUploadsConfig::commaSeparated).orElse(List.of())
+                .stream().map(value -> secretKey(PREVIOUS_SECRETS, value)).toList();
+        maxSize = parse(MAX_SIZE, source.apply(MAX_SIZE).orElse(DEFAULT_MAX_SIZE), DataSize::parse);
+        if (maxSize.bytes() == 0) {
+            throw new InvalidConfigurationException(MAX_SIZE, "must be more than 0 bytes");
+        }
+        allowedTypes = commaSeparated(source.apply(ALLOWED_TYPES).orElse(DEFAULT_ALLOWED_TYPES)).stream()
+                .map(value -> parse(ALLOWED_TYPES, value, MediaTypeRange::parse)).toList();
+        if (allowedTypes.isEmpty()) {
+            throw new InvalidConfigurationException(ALLOWED_TYPES, "list at least one media type, or */* for any");
+        }
+        expiry = positiveDuration(EXPIRY, source.apply(EXPIRY).orElse(DEFAULT_EXPIRY));
+        cleanupInterval = positiveDuration(CLEANUP_INTERVAL, source.apply(CLEANUP_INTERVAL).orElse(DEFAULT_CLEANUP_INTERVAL));
+        tempPath = source.apply(TEMP_PATH).map(value -> parse(TEMP_PATH, value, Path::of))
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads"));
+    }
+
+    /** @return the name of the storage that keeps uploads ({@value #STORAGE}) */
+    public String storage() {
+        return storage;
+    }
+
+    /** @return the configured signing key ({@value #SECRET}), empty when one is to be generated */
+    public Optional<byte[]> secret() {
+        return secret.map(byte[]::clone);
+    }
+
+    /** @return older keys that still verify tokens ({@value #PREVIOUS_SECRETS}) */
+    public List<byte[]> previousSecrets() {
+        return previousSecrets.stream().map(byte[]::clone).toList();
+    }
+
+    /** @return the largest accepted file ({@value #MAX_SIZE}) */
+    public DataSize maxSize() {
+        return maxSize;
+    }
+
+    /** @return the media types an upload may have ({@value #ALLOWED_TYPES}) */
+    public List<MediaTypeRange> allowedTypes() {
+        return allowedTypes;
+    }
+
+    /**
+     * @param mediaType a sniffed media type
+     * @return whether {@value #ALLOWED_TYPES} admits it
+     */
+    public boolean isAllowedType(String mediaType) {
+        return allowedTypes.stream().anyMatch(range -> range.includes(mediaType));
+    }
+
+    /** @return how long a token and its temporary file live ({@value #EXPIRY}) */
+    public Duration expiry() {
+        return expiry;
+    }
+
+    /** @return how often expired uploads are purged ({@value #CLEANUP_INTERVAL}) */
+    public Duration cleanupInterval() {
+        return cleanupInterval;
+    }
+
+    /** @return the root folder of the {@code temp} storage ({@value #TEMP_PATH}) */
+    public Path tempPath() {
+        return tempPath;
+    }
+
+    private static <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value.trim());
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationException(key, e.getMessage());
+        }
+    }
+
+    private static Duration positiveDuration(String key, String value) {
+        Duration duration;
+        try {
+            duration = Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidConfigurationException(key, "'" + value + "' is not an ISO-8601 duration such as PT24H or PT15M");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidConfigurationException(key, "must be longer than zero, e.g. PT15M");
+        }
+        return duration;
+    }
+
+    private static byte[] secretKey(String key, String value) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, "is not base64; generate one with 'openssl rand -base64 32'");
+        }
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new InvalidConfigurationException(key, "is " + bytes.length + " bytes long; it needs at least "
+                    + MIN_SECRET_BYTES + " (generate one with 'openssl rand -base64 32')");
+        }
+        return bytes;
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.stickyuploads.internal.upload;
+
+import io.github.stickyuploads.config.InvalidConfigurationException;
+import io.github.stickyuploads.config.StickyUploadsConfig;
+import io.github.stickyuploads.storage.UploadStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Finds storages by their CDI {@code @Named} name: the built-ins and every {@link UploadStorage} bean of
+ * the application. Tokens carry that name, so a token is read back from the storage that minted it.
+ */
+@ApplicationScoped
+public class StorageRegistry {
+
+    @Inject
+    @Any
+    Instance<UploadStorage> storages;
+
+    @Inject
+    StickyUploadsConfig config;
+
+    /**
+     * @return the storage that {@value StickyUploadsConfig#STORAGE} names
+     * @throws InvalidConfigurationException if there is no such storage
+     */
+    public UploadStorage configured() {
+        return named(config.storage()).orElseThrow(() -> new InvalidConfigurationException(StickyUploadsConfig.STORAGE,
+                "there is no storage named '" + config.storage() + "'; known storages: " + String.join(", ", names())
+                        + " (or the @Named name of your own UploadStorage bean)"));
+    }
+
+    /**
+     * @param name a storage name, possibly from a token
+     * @return the storage, or empty if none has that name
+     * @throws InvalidConfigurationException if several storages have that name
+     */
+    public Optional<UploadStorage> named(String name) {
+        Instance<UploadStorage> candidates = storages.select(NamedLiteral.of(name));
+        if (candidates.isAmbiguous()) {
+            throw new InvalidConfigurationException(StickyUploadsConfig.STORAGE,
+                    "several UploadStorage beans are named '" + name + "'; give each a name of its own");
+        }
+        return candidates.isResolvable() ? Optional.of(candidates.get()) : Optional.empty();
+    }
+
+    private TreeSet<String> names() {
+        TreeSet<String> names = new TreeSet<>();
+        storages.handles().forEach(handle -> {
+            if (handle.getBean().getName() != null) {
+                names.add(handle.getBean().getName());
+            }
+        });
+        return names;
+    }
+}

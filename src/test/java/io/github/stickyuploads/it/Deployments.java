@@ -1,0 +1,39 @@
+package io.github.stickyuploads.it;
+
+import io.github.stickyuploads.it.app.TestUsers;
+import java.io.File;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Test WARs that hold the library exactly as users get it: the built jar in WEB-INF/lib. */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    /**
+     * @param name the WAR's name, which is also its context root
+     * @param config the application's MicroProfile Config
+     * @param classes the test application's own classes, beyond the test users
+     * @return the WAR
+     */
+    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        String jar = System.getProperty("stickyuploads.jar");
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException("Run the container tests through Maven (mvn verify): the built jar "
+                    + jar + " is needed");
+        }
+        String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(new File(jar))
+                .addClass(TestUsers.class)
+                .addClasses(classes)
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+}

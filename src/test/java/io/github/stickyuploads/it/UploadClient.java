@@ -1,0 +1,149 @@
+package io.github.stickyuploads.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Talks to an upload endpoint like the library's script does, with knobs to misbehave. */
+final class UploadClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+    private String user;
+    private final Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Requested-With", "XMLHttpRequest"));
+    private final List<byte[]> parts = new ArrayList<>();
+    private final String boundary = "----sticky" + UUID.randomUUID().toString().replace("-", "");
+
+    private UploadClient(URL deployment) {
+        this.base = URI.create(deployment.toString());
+    }
+
+    /** @return a client for the deployment, logged in as nobody and with the script's headers */
+    static UploadClient to(URL deployment) {
+        return new UploadClient(deployment);
+    }
+
+    UploadClient as(String name) {
+        this.user = name;
+        return this;
+    }
+
+    UploadClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    UploadClient withoutHeader(String name) {
+        headers.remove(name);
+        return this;
+    }
+
+    /** Adds a file part. */
+    UploadClient file(String field, String filename, byte[] content) {
+        return part("Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n", content);
+    }
+
+    /** Adds a field part without a filename. */
+    UploadClient field(String field, String value) {
+        return part("Content-Disposition: form-data; name=\"" + field + "\"\r\n", value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private UploadClient part(String partHeaders, byte[] content) {
+        ByteArrayOutputStream part = new ByteArrayOutputStream();
+        part.writeBytes(("--" + boundary + "\r\n" + partHeaders + "\r\n").getBytes(StandardCharsets.UTF_8));
+        part.writeBytes(content);
+        part.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        parts.add(part.toByteArray());
+        return this;
+    }
+
+    byte[] body() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        parts.forEach(body::writeBytes);
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    /** POSTs the parts to a path below the deployment, e.g. {@code sticky-uploads/default}. */
+    Answer post(String path) {
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body())));
+    }
+
+    /** Sends any method with the parts (or none) as body. */
+    Answer send(String method, String path) {
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .method(method, parts.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body())));
+    }
+
+    /** Releases a token at an endpoint. */
+    Answer delete(String path, String token) {
+        return send(request(path + "?stored=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)).DELETE());
+    }
+
+    /** GETs a path below the deployment. */
+    Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            String login = user + ":" + user + "-pw";
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
+        }
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer: status, content type and body. */
+    record Answer(int status, String contentType, String body) {
+
+        JsonObject json() {
+            try {
+                return Json.createReader(new StringReader(body)).readObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("Not JSON (" + status + ", " + contentType + "): " + body, e);
+            }
+        }
+
+        /** @return the first message for a field of an error answer */
+        String error(String field) {
+            return json().getJsonObject("errors").getJsonArray(field).getString(0);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.stickyuploads.it.app;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The users of the test applications, over HTTP Basic: alice (user), bob (user, staff), carol (user).
+ * The password of each is its name followed by "-pw".
+ */
+@BasicAuthenticationMechanismDefinition(realmName = "sticky-uploads-tests")
+@DeclareRoles({"user", "staff"})
+@ApplicationScoped
+public class TestUsers implements IdentityStore {
+
+    private static final Map<String, Set<String>> ROLES = Map.of(
+            "alice", Set.of("user"),
+            "bob", Set.of("user", "staff"),
+            "carol", Set.of("user"));
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof UsernamePasswordCredential login && ROLES.containsKey(login.getCaller())
+                && login.compareTo(login.getCaller(), login.getCaller() + "-pw")) {
+            return new CredentialValidationResult(login.getCaller(), ROLES.get(login.getCaller()));
+        }
+        return CredentialValidationResult.INVALID_RESULT;
+    }
+}
