@@ -98,6 +98,14 @@ final class UploadClient {
         return send(request(path + "?stored=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)).DELETE());
     }
 
+    /** Asks the test application's {@code ClaimProbe} what a token gives for an upload URL. */
+    Answer claim(String token, String uploadUrl) {
+        String form = "token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&url=" + java.net.URLEncoder.encode(uploadUrl, StandardCharsets.UTF_8);
+        return send(request("api/claim").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** GETs a path below the deployment. */
     Answer get(String path) {
         return send(request(path).GET());

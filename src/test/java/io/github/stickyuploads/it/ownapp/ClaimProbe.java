@@ -1,0 +1,63 @@
+package io.github.stickyuploads.it.ownapp;
+
+import io.github.stickyuploads.StickyFile;
+import io.github.stickyuploads.StickyFiles;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * What an application does on submit: turn a token back into its file with {@link StickyFiles}, and read it.
+ * The answer reports the SHA-256 of the bytes actually read, so tests can compare it with what was sent.
+ */
+@Path("claim")
+@RequestScoped
+public class ClaimProbe {
+
+    @Inject
+    StickyFiles stickyFiles;
+
+    @GET
+    @Path("hello")
+    public String hello() {
+        return "hello";
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public String claim(@FormParam("token") String token, @FormParam("url") String url) throws IOException {
+        Optional<StickyFile> file = stickyFiles.find(token, url);
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("found", file.isPresent());
+        if (file.isPresent()) {
+            answer.add("filename", file.get().filename())
+                    .add("size", file.get().size())
+                    .add("content_type", file.get().contentType())
+                    .add("sha256", file.get().sha256())
+                    .add("sha256_read", sha256Of(file.get()));
+        }
+        return answer.build().toString();
+    }
+
+    private static String sha256Of(StickyFile file) throws IOException {
+        try (InputStream in = new DigestInputStream(file.openStream(), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
