@@ -49,6 +49,15 @@ public class StorageRegistry {
         return candidates.isResolvable() ? Optional.of(candidates.get()) : Optional.empty();
     }
 
+    /** @return every named storage of the application, the built-ins included */
+    public java.util.Map<String, UploadStorage> all() {
+        java.util.Map<String, UploadStorage> all = new java.util.TreeMap<>();
+        for (String name : names()) {
+            named(name).ifPresent(storage -> all.put(name, storage));
+        }
+        return all;
+    }
+
     private TreeSet<String> names() {
         TreeSet<String> names = new TreeSet<>();
         storages.handles().forEach(handle -> {
