@@ -22,7 +22,8 @@ import java.util.UUID;
 /** Talks to an upload endpoint like the library's script does, with knobs to misbehave. */
 final class UploadClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private String user;

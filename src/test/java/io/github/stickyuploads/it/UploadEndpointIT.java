@@ -123,6 +123,16 @@ class UploadEndpointIT {
     }
 
     @Test
+    void refusesADeclaredLengthFarOverTheLimitBeforeReadingTheBody() {
+        UploadClient.Answer answer = UploadClient.to(deployment).as("alice")
+                .file("upload", "huge.pdf", Samples.pdf(2 * 1024 * 1024)).post(ENDPOINT);
+
+        assertEquals(413, answer.status(), answer::toString);
+        assertEquals("The file is larger than the limit of 100 KB.", answer.error("upload"));
+        assertEquals(before, STORAGE.count(), "nothing stored");
+    }
+
+    @Test
     void acceptsAFileOfExactlyTheLimit() {
         UploadClient.Answer answer = UploadClient.to(deployment).as("alice")
                 .file("upload", "limit.pdf", Samples.pdf(100 * 1024)).post(ENDPOINT);
@@ -160,10 +170,14 @@ class UploadEndpointIT {
 
     @Test
     void refusesAForeignOrigin() {
-        UploadClient.Answer answer = UploadClient.to(deployment).as("alice").header("Origin", "https://evil.example")
-                .file("upload", "cv.pdf", Samples.pdf(500)).post(ENDPOINT);
+        String ownPortElsewhere = "http://evil.example:" + deployment.getPort();
+        for (String origin : new String[] {"https://evil.example", ownPortElsewhere, "null", "http://localhost:1"}) {
+            UploadClient.Answer answer = UploadClient.to(deployment).as("alice").header("Origin", origin)
+                    .file("upload", "cv.pdf", Samples.pdf(500)).post(ENDPOINT);
 
-        assertEquals(403, answer.status(), answer::toString);
+            assertEquals(403, answer.status(), origin + ": " + answer);
+            assertEquals("This upload did not come from this site's upload script.", answer.error("__all__"), origin);
+        }
         assertEquals(before, STORAGE.count(), "nothing stored");
     }
 
