@@ -59,7 +59,10 @@ public record DataSize(long bytes) {
         }
     }
 
-    /** @return the size for people, in the largest binary unit that keeps one decimal, e.g. {@code 9.5 MB} */
+    /**
+     * @return the size for people, in the largest binary unit under 1024 of it: whole numbers from 10 up,
+     *         one decimal below ({@code 999 bytes}, {@code 1.5 KB}, {@code 47 KB}, {@code 10 MB})
+     */
     @Override
     public String toString() {
         String[] units = {"bytes", "KB", "MB", "GB", "TB"};
@@ -72,7 +75,8 @@ public record DataSize(long bytes) {
         if (unit == 0) {
             return bytes + " bytes";
         }
-        String number = value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        double shown = value >= 10 ? Math.round(value) : Math.round(value * 10) / 10.0;
+        String number = shown == Math.rint(shown) ? String.valueOf((long) shown) : String.format(Locale.ROOT, "%.1f", shown);
         return number + " " + units[unit];
     }
 }

@@ -29,5 +29,7 @@ class DataSizeTest {
         assertEquals("10 MB", DataSize.parse("10M").toString());
         assertEquals("1.5 KB", new DataSize(1536).toString());
         assertEquals("999 bytes", new DataSize(999).toString());
+        assertEquals("47 KB", new DataSize(48_213).toString(), "whole numbers from 10 up");
+        assertEquals("9.5 MB", new DataSize(9_961_472).toString());
     }
 }

@@ -1,7 +1,10 @@
 package io.github.stickyuploads.it;
 
+import io.github.stickyuploads.it.app.BasicLogin;
+import io.github.stickyuploads.it.app.FormLogin;
 import io.github.stickyuploads.it.app.TestUsers;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -22,6 +25,27 @@ final class Deployments {
      * @return the WAR
      */
     static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        return base(name, config).addClass(BasicLogin.class).addClasses(classes);
+    }
+
+    /**
+     * A Faces application with a login form; its pages below /app need a logged-in user.
+     *
+     * @param name the WAR's name, which is also its context root
+     * @param config the application's MicroProfile Config
+     * @param pages the pages, as resource names below {@code faces/} of the test resources
+     * @param classes the test application's own classes
+     * @return the WAR
+     */
+    static WebArchive facesWar(String name, Map<String, String> config, List<String> pages, Class<?>... classes) {
+        WebArchive war = base(name, config).addClass(FormLogin.class).addClasses(classes)
+                .addAsWebResource("faces/login.html", "login.html")
+                .addAsWebInfResource("faces/web.xml", "web.xml");
+        pages.forEach(page -> war.addAsWebResource("faces/" + page, "app/" + page));
+        return war;
+    }
+
+    private static WebArchive base(String name, Map<String, String> config) {
         String jar = System.getProperty("stickyuploads.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("Run the container tests through Maven (mvn verify): the built jar "
@@ -32,7 +56,6 @@ final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(jar))
                 .addClass(TestUsers.class)
-                .addClasses(classes)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

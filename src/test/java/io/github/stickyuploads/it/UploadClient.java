@@ -75,6 +75,11 @@ final class UploadClient {
         return this;
     }
 
+    /** @return the Content-Type of the multipart body, with its boundary */
+    String contentType() {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
     byte[] body() {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         parts.forEach(body::writeBytes);
@@ -84,13 +89,13 @@ final class UploadClient {
 
     /** POSTs the parts to a path below the deployment, e.g. {@code sticky-uploads/default}. */
     Answer post(String path) {
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path).header("Content-Type", contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body())));
     }
 
     /** Sends any method with the parts (or none) as body. */
     Answer send(String method, String path) {
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path).header("Content-Type", contentType())
                 .method(method, parts.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body())));
     }
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param expires when the token stops being accepted
  */
 public record TokenClaims(String storage, String objectId, String filename, long size, String contentType,
-                          byte[] sha256, Instant expires) {
+                          byte[] sha256, Instant expires) implements java.io.Serializable {
 
     /** Checks the fields and copies the digest. */
     public TokenClaims {

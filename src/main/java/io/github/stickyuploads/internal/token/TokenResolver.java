@@ -62,7 +62,7 @@ public final class TokenResolver {
         if (size.getAsLong() != claims.size()) {
             return refuse(Refusal.SIZE_DIFFERS, uploadPath);
         }
-        return Optional.of(new StoredStickyFile(claims, storage.get()));
+        return Optional.of(new StoredStickyFile(claims, storage.get(), token));
     }
 
     private static Optional<StoredStickyFile> refuse(Refusal refusal, String uploadPath) {

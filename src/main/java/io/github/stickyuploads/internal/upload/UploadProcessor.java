@@ -1,6 +1,7 @@
 package io.github.stickyuploads.internal.upload;
 
 import io.github.stickyuploads.config.StickyUploadsConfig;
+import io.github.stickyuploads.internal.token.StoredStickyFile;
 import io.github.stickyuploads.internal.token.TokenClaims;
 import io.github.stickyuploads.internal.token.TokenService;
 import io.github.stickyuploads.storage.InsufficientStorageException;
@@ -118,5 +119,13 @@ public class UploadProcessor {
      * @param token the token that stands for it
      */
     public record StoredUpload(TokenClaims claims, String token) {
+    }
+
+    /**
+     * @param stored an upload just stored
+     * @return it as a file of the application
+     */
+    public StoredStickyFile asFile(StoredUpload stored) {
+        return new StoredStickyFile(stored.claims(), storages.named(stored.claims().storage()).orElseThrow(), stored.token());
     }
 }

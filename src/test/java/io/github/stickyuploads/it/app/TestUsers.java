@@ -2,7 +2,6 @@ package io.github.stickyuploads.it.app;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -11,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The users of the test applications, over HTTP Basic: alice (user), bob (user, staff), carol (user).
- * The password of each is its name followed by "-pw".
+ * The users of the test applications: alice (user), bob (user, staff), carol (user). The password of
+ * each is its name followed by "-pw". How they log in is up to {@link BasicLogin} or {@link FormLogin}.
  */
-@BasicAuthenticationMechanismDefinition(realmName = "sticky-uploads-tests")
 @DeclareRoles({"user", "staff"})
 @ApplicationScoped
 public class TestUsers implements IdentityStore {
