@@ -6,7 +6,6 @@ import io.github.stickyuploads.internal.token.TokenService;
 import io.github.stickyuploads.internal.token.UploadPaths;
 import io.github.stickyuploads.internal.upload.UploadProcessor;
 import io.github.stickyuploads.internal.upload.UploadRejectedException;
-import io.github.stickyuploads.security.UploadPolicy;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
@@ -61,7 +60,7 @@ record FormSubmission(List<StoredStickyFile> files, String problem) {
         List<Part> parts = fileParts(request, prefix + StickyUploadComponent.FILE, component.multiple());
         FormSubmission submission = new FormSubmission(kept, null);
         if (!parts.isEmpty()) {
-            submission = storeParts(component, request, user, uploadPath, parts, kept);
+            submission = storeParts(component, user, uploadPath, parts, kept);
             if (submission.problem() == null) {
                 dropped.addAll(kept);
             }
@@ -71,12 +70,12 @@ record FormSubmission(List<StoredStickyFile> files, String problem) {
     }
 
     /** The path without JavaScript: the parts are stored like background uploads and get tokens. */
-    private static FormSubmission storeParts(StickyUploadComponent component, HttpServletRequest request, Principal user,
-                                             String uploadPath, List<Part> parts, List<StoredStickyFile> kept) {
+    private static FormSubmission storeParts(StickyUploadComponent component, Principal user, String uploadPath,
+                                             List<Part> parts, List<StoredStickyFile> kept) {
         if (user == null) {
             return new FormSubmission(kept, component.message("access.unauthenticated"));
         }
-        if (!CDI.current().select(UploadPolicy.class).get().isUploadAllowed(new ServletSecurityContext(request))) {
+        if (!component.uploadAllowed()) {
             return new FormSubmission(kept, component.message("access.forbidden"));
         }
         UploadProcessor processor = CDI.current().select(UploadProcessor.class).get();

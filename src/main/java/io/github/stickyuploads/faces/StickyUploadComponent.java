@@ -4,6 +4,8 @@ import io.github.stickyuploads.StickyFile;
 import io.github.stickyuploads.config.DataSize;
 import io.github.stickyuploads.internal.token.StoredStickyFile;
 import io.github.stickyuploads.internal.web.Messages;
+import io.github.stickyuploads.security.UploadPolicy;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.NamingContainer;
 import jakarta.faces.component.UIInput;
@@ -12,6 +14,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -39,6 +42,9 @@ import java.util.Locale;
  * {@code value}, {@code required}, {@code label}, {@code url} (default: this application's
  * {@code /sticky-uploads/default}), {@code accept}, {@code multiple}, {@code disabled}, {@code styleClass}.
  * Validators and converters attach as on any input.
+ *
+ * <p>A user whom the {@link io.github.stickyuploads.security.UploadPolicy} refuses sees the message
+ * "You are not allowed to upload files." instead of the file input.
  *
  * <h2>What the value is on submit</h2>
  * In this order: a real file part in the request (the path without JavaScript; it is stored and gets a
@@ -99,6 +105,13 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
         ResponseWriter writer = context.getResponseWriter();
         writer.endElement("div");
         super.encodeEnd(context);
+    }
+
+    /** @return whether the current user may upload, as the {@link io.github.stickyuploads.security.UploadPolicy} says */
+    boolean uploadAllowed() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return request.getUserPrincipal() != null
+                && CDI.current().select(UploadPolicy.class).get().isUploadAllowed(new ServletSecurityContext(request));
     }
 
     /** @return the files to show as "Currently": the submitted ones after a failed submit, else the value */

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Writes the tag's HTML: a wrapper with the id of the component (so that {@code f:ajax render} finds it),
  * a "Currently: ..." line with a Remove box per sticky file, the native file input (so that the form works
- * without JavaScript), the hidden token input(s), a {@code <progress>} and an {@code aria-live} status. The
- * wrapper is left open; the component closes it.
+ * without JavaScript), the hidden token input(s), a {@code <progress>} and an {@code aria-live} status; or,
+ * for a user whom the {@code UploadPolicy} refuses, only a message. The wrapper is left open; the component
+ * closes it.
  */
 final class StickyUploadMarkup {
 
@@ -39,6 +40,14 @@ final class StickyUploadMarkup {
         writer.writeAttribute("data-text-uploading", component.message("faces.uploading", "{0}"), null);
         writer.writeAttribute("data-text-uploaded", component.message("faces.uploaded", "{0}", "{1}"), null);
         writer.writeAttribute("data-text-failed", component.message("faces.upload-failed"), null);
+        if (!component.uploadAllowed()) {
+            // Who may not upload gets a message, not a widget that can only fail.
+            writer.startElement("p", null);
+            writer.writeAttribute("class", "sticky-upload-refused", null);
+            writer.writeText(component.message("access.forbidden"), null);
+            writer.endElement("p");
+            return;
+        }
         for (StoredStickyFile file : files) {
             writeCurrent(file);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stickyuploads.it.faces.ApplicationForm;
+import io.github.stickyuploads.it.faces.NoCarolPolicy;
 import io.github.stickyuploads.it.faces.PdfOnlyValidator;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -42,7 +43,8 @@ class FacesTagIT {
     static WebArchive deployment() {
         return Deployments.facesWar("faces", Map.of("stickyuploads.temp.path", STORAGE.root().toString(),
                         "stickyuploads.max-size", "200K"),
-                List.of("form.xhtml", "ajax.xhtml", "validator.xhtml"), ApplicationForm.class, PdfOnlyValidator.class);
+                List.of("form.xhtml", "ajax.xhtml", "validator.xhtml"), ApplicationForm.class, PdfOnlyValidator.class,
+                NoCarolPolicy.class);
     }
 
     @BeforeEach
@@ -141,8 +143,19 @@ class FacesTagIT {
     }
 
     @Test
+    void aUserThePolicyRefusesSeesAMessageInsteadOfTheWidget() {
+        FacesClient carol = FacesClient.loggedIn(deployment, "carol");
+        Element widget = carol.get("app/form.xhtml").getElementById("apply:resume");
+
+        assertEquals("You are not allowed to upload files.", widget.selectFirst(".sticky-upload-refused").text());
+        assertNull(widget.selectFirst("input[type=file]"), "no widget that can only fail");
+        Document page = carol.form(carol.get("app/form.xhtml"), "apply").set("apply:name", "Carol").press("apply:send");
+        assertEquals("", received(page), "and no way around it without JavaScript");
+    }
+
+    @Test
     void anInvalidTokenIsNoFile() {
-        String others = FacesClient.loggedIn(deployment, "carol").upload("sticky-uploads/default", "cv.pdf", Samples.pdf(900))
+        String others = FacesClient.loggedIn(deployment, "bob").upload("sticky-uploads/default", "cv.pdf", Samples.pdf(900))
                 .json().getString("stored");
         for (String token : new String[] {"garbage", others, token("cv.pdf", Samples.pdf(900)) + "x"}) {
             Document page = alice.form(alice.get("app/form.xhtml"), "apply")
