@@ -1,15 +1,31 @@
 /**
- * sticky-uploads: the browser side of the <sticky:upload> tag.
+ * sticky-uploads: the browser side of the <sticky:upload> tag. Plain JavaScript, no framework.
  *
- * Every file input that carries `data-upload-url` inside an element with `data-sticky-upload` is handled,
- * including inputs that a Faces ajax update adds later: the script listens on the document, it does not
- * bind to elements. When a file is picked it is posted at once to the upload endpoint as the multipart
- * field `upload`, with the `X-Requested-With` header that the endpoint demands; the answer's token goes
- * into the widget's hidden input, so the file sticks when the form comes back after a failed validation.
- * When the form is submitted, file inputs whose file is already uploaded are disabled for that moment, so
- * the bytes are not sent twice.
+ * Every file input that carries `data-upload-url` inside an element with `data-sticky-upload` (a "widget")
+ * is handled, including widgets that a Faces ajax update adds later: the script listens on the document and
+ * binds to no element. Each picked or dropped file becomes an entry of the widget's list, with its own
+ * progress, message, Remove button and hidden token input. Files are posted at once to the upload endpoint
+ * as the multipart field `upload`, with the `X-Requested-With` header that the endpoint demands, at most
+ * two at a time per widget. The answer's token goes into the entry's hidden input, so the file sticks when
+ * the form comes back after a failed validation.
  *
- * Without JavaScript the file input is an ordinary one, and the server keeps the file it receives.
+ * - Picking another file (without `multiple`) aborts the upload in flight, empties the old token at once and
+ *   releases the old upload on the server; Remove does the same for a finished one.
+ * - A submit while uploads run waits ("Waiting for the upload to finish…") and then goes on by itself; if an
+ *   upload fails, the submit is cancelled and the error shown. No path submits a stale or half token.
+ * - Files over the server's size limit, or outside the input's `accept`, are refused before sending, with
+ *   the server's own messages.
+ * - Without JavaScript the file input is an ordinary one, and the server keeps the file it receives.
+ *
+ * Events, dispatched on the widget (they bubble), for page authors:
+ * - `sticky:start`    detail `{file}`: an upload begins;
+ * - `sticky:progress` detail `{file, loaded, total}`: bytes were sent;
+ * - `sticky:success`  detail `{file, filename, size, contentType, token}`: the server kept the file;
+ * - `sticky:error`    detail `{file, status, message}`: refused before sending (status 0), by the server, or
+ *   lost on the way (network, timeout, abort, an answer that is not the endpoint's JSON);
+ * - `sticky:remove`   detail `{filename}`: an entry was removed, and its upload released.
+ *
+ * All texts come from the widget's `data-text-*` attributes, which the server renders in the page's language.
  *
  * @see io.github.stickyuploads.faces.StickyUploadComponent
  */
@@ -20,21 +36,28 @@
     return; // loaded twice on one page
   }
 
-  /** The upload in flight per widget, so that picking another file aborts it. */
-  const uploads = new WeakMap();
+  /** How many files of one widget upload at the same time. */
+  const PARALLEL_UPLOADS = 2;
+  /** How often, at most, the live status repeats the progress to screen readers. */
+  const ANNOUNCE_EVERY_MS = 1000;
+
+  /** Per widget: its entries' state, keyed by the entry element. */
+  const states = new WeakMap();
+
+  // ---- Small helpers ------------------------------------------------------------------------------------
 
   /**
-   * Replaces {0}, {1}, ... in a text of the widget.
-   * @param {string} template Required; a text such as "Uploaded {0} ({1})".
-   * @param {...string} values The values of the placeholders.
+   * Replaces {0}, {1}, ... in a text.
+   * @param {string} template Required; e.g. "Uploaded {0} ({1})".
+   * @param {...(string|number)} values The values of the placeholders.
    * @returns {string}
    */
   function format(template, ...values) {
-    return template.replace(/\{(\d+)\}/g, (match, index) => values[Number(index)] ?? match);
+    return template.replace(/\{(\d+)\}/g, (match, index) => String(values[Number(index)] ?? match));
   }
 
   /**
-   * A size for people, like the server writes it: "999 bytes", "1.5 KB", "47 KB", "10 MB".
+   * A size for people, as the server writes it: "999 bytes", "1.5 KB", "47 KB", "10 MB".
    * @param {number} bytes Required.
    * @returns {string}
    */
@@ -53,168 +76,475 @@
     return `${shown} ${units[unit]}`;
   }
 
-  /** @param {Element} widget @returns {HTMLInputElement[]} the widget's hidden token inputs */
-  function tokenInputs(widget) {
-    return [...widget.querySelectorAll('input[type=hidden][data-sticky-token]')];
+  /**
+   * A text of the widget, from its `data-text-<name>` attribute.
+   * @param {HTMLElement} widget Required.
+   * @param {string} name Required; e.g. "uploaded".
+   * @param {string} fallback The English text, should the attribute be missing.
+   * @returns {string}
+   */
+  function text(widget, name, fallback) {
+    const key = 'text' + name.replace(/(^|-)(\w)/g, (match, dash, letter) => letter.toUpperCase());
+    return widget.dataset[key] || fallback;
   }
 
-  /** @param {Element} widget @returns {boolean} whether the widget holds an uploaded file */
-  function hasToken(widget) {
-    return tokenInputs(widget).some(input => input.value !== '');
+  /** @param {HTMLElement} widget @returns {HTMLInputElement|null} its native file input */
+  function fileInputOf(widget) {
+    return widget.querySelector('input[type=file][data-upload-url]');
+  }
+
+  /** @param {HTMLElement} widget @returns {HTMLElement} its list of entries */
+  function listOf(widget) {
+    let list = widget.querySelector('.sticky-upload-files');
+    if (!list) {
+      list = document.createElement('ul');
+      list.className = 'sticky-upload-files';
+      widget.prepend(list);
+    }
+    return list;
   }
 
   /**
-   * Empties the widget's token(s) and the "Currently" lines they stood for; puts `required` back where
-   * the server rendered the input as required.
-   * @param {Element} widget Required.
-   * @param {HTMLInputElement} fileInput Required.
+   * Says something in the widget's polite live region.
+   * @param {HTMLElement} widget Required.
+   * @param {string} message Required; empty to clear.
    */
-  function forgetFiles(widget, fileInput) {
-    const [first, ...others] = tokenInputs(widget);
-    others.forEach(input => input.remove());
-    if (first) {
-      first.value = '';
-    }
-    widget.querySelectorAll('.sticky-upload-current').forEach(line => line.remove());
-    if (fileInput.dataset.required === 'true') {
-      fileInput.required = true;
-    }
-  }
-
-  /**
-   * @param {Element} widget Required.
-   * @param {string} text The status, read out politely by screen readers; empty to clear it.
-   */
-  function setStatus(widget, text) {
+  function announce(widget, message) {
     const status = widget.querySelector('.sticky-upload-status');
     if (status) {
-      status.textContent = text;
+      status.textContent = message;
     }
   }
 
   /**
-   * @param {Element} widget Required.
-   * @param {number|null} fraction From 0 to 1, or null to hide the bar.
+   * Dispatches one of the script's events on the widget.
+   * @param {HTMLElement} widget Required.
+   * @param {string} name Required; e.g. "sticky:success".
+   * @param {object} detail Required.
    */
-  function setProgress(widget, fraction) {
-    const bar = widget.querySelector('progress.sticky-upload-progress');
+  function emit(widget, name, detail) {
+    widget.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
+  }
+
+  /** @param {HTMLElement} widget @returns {HTMLElement[]} the entries whose upload is queued or running */
+  function pendingEntries(widget) {
+    return [...widget.querySelectorAll('.sticky-upload-files > li')]
+      .filter(entry => ['queued', 'uploading'].includes(entry.dataset.state));
+  }
+
+  /** @param {HTMLElement} widget @returns {boolean} whether some entry holds a token */
+  function hasToken(widget) {
+    return [...widget.querySelectorAll('input[type=hidden][data-sticky-token]')].some(input => input.value !== '');
+  }
+
+  /** Puts `required` back on the file input when nothing is left, where the server rendered it required. */
+  function updateRequired(widget) {
+    const input = fileInputOf(widget);
+    if (input && input.dataset.required === 'true') {
+      input.required = !hasToken(widget) && pendingEntries(widget).length === 0;
+    }
+  }
+
+  /** Shows the widget's overall progress: the bytes sent of all running uploads. */
+  function updateProgress(widget) {
+    const bar = widget.querySelector(':scope > progress.sticky-upload-progress');
     if (!bar) {
       return;
     }
-    bar.hidden = fraction === null;
-    bar.value = fraction === null ? 0 : Math.round(fraction * 100);
+    const running = pendingEntries(widget).map(entry => states.get(entry)).filter(Boolean);
+    const total = running.reduce((sum, state) => sum + state.file.size, 0);
+    const loaded = running.reduce((sum, state) => sum + state.loaded, 0);
+    bar.hidden = running.length === 0;
+    bar.value = total > 0 ? Math.round((loaded / total) * 100) : 0;
+  }
+
+  // ---- Entries --------------------------------------------------------------------------------------------
+
+  /**
+   * Makes the list entry of a new file.
+   * @param {HTMLElement} widget Required.
+   * @param {File} file Required.
+   * @returns {HTMLLIElement}
+   */
+  function createEntry(widget, file) {
+    const input = fileInputOf(widget);
+    const entry = document.createElement('li');
+    entry.className = 'sticky-upload-entry';
+    entry.dataset.state = 'queued';
+
+    const name = document.createElement('span');
+    name.className = 'sticky-upload-filename';
+    name.textContent = file.name;
+
+    const progress = document.createElement('progress');
+    progress.className = 'sticky-upload-progress';
+    progress.max = 100;
+    progress.value = 0;
+    progress.setAttribute('aria-label', file.name);
+
+    const message = document.createElement('span');
+    message.className = 'sticky-upload-message';
+
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'sticky-upload-remove-button';
+    remove.textContent = text(widget, 'remove', 'Remove');
+    remove.setAttribute('aria-label', `${remove.textContent} ${file.name}`);
+
+    const token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = input.name.replace(/file$/, 'token');
+    token.value = '';
+    token.dataset.stickyToken = '';
+
+    entry.append(name, ' ', progress, ' ', message, ' ', remove, token);
+    listOf(widget).append(entry);
+    states.set(entry, { file, request: null, loaded: 0, announced: 0 });
+    return entry;
   }
 
   /**
-   * The message of a failed upload: the server's own when it answered the JSON of the endpoint, else the
-   * widget's generic text (for a proxy's HTML page, a network failure, a timeout, an abort).
-   * @param {Element} widget Required.
-   * @param {XMLHttpRequest} request Required.
-   * @returns {string}
+   * Marks an entry as failed: no token, the message shown next to the file and announced.
+   * @param {HTMLElement} widget Required.
+   * @param {HTMLLIElement} entry Required.
+   * @param {number} status The HTTP status, or 0 when nothing came back.
+   * @param {string} message Required.
    */
-  function failureMessage(widget, request) {
-    try {
-      const answer = JSON.parse(request.responseText);
-      const errors = answer && answer.errors ? Object.values(answer.errors).flat() : [];
-      if (errors.length > 0) {
-        return errors.join(' ');
-      }
-    } catch (notJson) {
-      // Fall through to the generic text.
+  function fail(widget, entry, status, message) {
+    const state = states.get(entry);
+    entry.dataset.state = 'failed';
+    entry.querySelector('input[data-sticky-token]').value = '';
+    entry.querySelector('.sticky-upload-message').textContent = message;
+    entry.querySelector('progress').hidden = true;
+    const input = fileInputOf(widget);
+    if (!input.multiple) {
+      input.value = ''; // so that a failed file is not sent with the form either
     }
-    return widget.dataset.textFailed || 'The upload failed.';
+    announce(widget, `${state.file.name}: ${message}`);
+    emit(widget, 'sticky:error', { file: state.file, status, message });
+    settle(widget);
   }
 
   /**
-   * Uploads the picked file of a widget, replacing whatever it held.
-   * @param {Element} widget Required; the element with `data-sticky-upload`.
-   * @param {HTMLInputElement} fileInput Required; its file input.
+   * Removes an entry: aborts its upload or releases its stored file on the server, and forgets its token.
+   * @param {HTMLElement} widget Required.
+   * @param {HTMLLIElement} entry Required.
+   * @param {boolean} quietly Whether to skip the announcement (when a new pick replaces the entry).
    */
-  function upload(widget, fileInput) {
-    uploads.get(widget)?.abort();
-    uploads.delete(widget);
-    forgetFiles(widget, fileInput); // never leave the previous file's token behind
-    const file = fileInput.files[0];
-    if (!file) {
-      setStatus(widget, '');
-      setProgress(widget, null);
+  function removeEntry(widget, entry, quietly) {
+    const state = states.get(entry);
+    const tokenInput = entry.querySelector('input[data-sticky-token]');
+    const token = tokenInput ? tokenInput.value : '';
+    const filename = state ? state.file.name : entry.dataset.filename || '';
+    if (state && state.request) {
+      state.removed = true; // abort() reports synchronously: that is no failure to show
+      state.request.abort();
+    }
+    if (token) {
+      release(fileInputOf(widget).dataset.uploadUrl, token);
+    }
+    entry.remove();
+    states.delete(entry);
+    updateRequired(widget);
+    updateProgress(widget);
+    if (!quietly) {
+      announce(widget, format(text(widget, 'removed', 'Removed {0}.'), filename));
+    }
+    emit(widget, 'sticky:remove', { filename });
+    settle(widget);
+    pump(widget);
+  }
+
+  /**
+   * Releases a temporary upload on the server. Best effort: an upload that is not released expires.
+   * @param {string} url Required; the endpoint.
+   * @param {string} token Required.
+   */
+  function release(url, token) {
+    const request = new XMLHttpRequest();
+    request.open('DELETE', `${url}${url.includes('?') ? '&' : '?'}stored=${encodeURIComponent(token)}`);
+    request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    request.send();
+  }
+
+  // ---- Picking and uploading ---------------------------------------------------------------------------
+
+  /**
+   * Whether a file matches an `accept` list such as "application/pdf,.pdf,image/*".
+   * @param {File} file Required.
+   * @param {string} accept The input's accept attribute, possibly empty.
+   * @returns {boolean}
+   */
+  function isAccepted(file, accept) {
+    const patterns = (accept || '').split(',').map(pattern => pattern.trim().toLowerCase()).filter(Boolean);
+    if (patterns.length === 0) {
+      return true;
+    }
+    const name = file.name.toLowerCase();
+    const type = (file.type || '').toLowerCase();
+    return patterns.some(pattern => pattern.startsWith('.') ? name.endsWith(pattern)
+      : pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern);
+  }
+
+  /**
+   * Takes files the user picked or dropped: without `multiple` the first replaces whatever the widget held;
+   * with it, they are added.
+   * @param {HTMLElement} widget Required.
+   * @param {File[]} files Required.
+   */
+  function add(widget, files) {
+    const input = fileInputOf(widget);
+    if (!input || input.disabled || files.length === 0) {
       return;
     }
-
-    const request = new XMLHttpRequest();
-    uploads.set(widget, request);
-    request.open('POST', fileInput.dataset.uploadUrl);
-    request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-    request.upload.addEventListener('progress', event => {
-      if (event.lengthComputable) {
-        setProgress(widget, event.loaded / event.total);
+    const chosen = input.multiple ? files : files.slice(0, 1);
+    if (!input.multiple) {
+      widget.querySelectorAll('.sticky-upload-files > li').forEach(entry => removeEntry(widget, entry, true));
+      // The empty field the server rendered for a widget without files: the entry brings its own.
+      widget.querySelectorAll(':scope > input[data-sticky-token]').forEach(empty => empty.remove());
+    }
+    const maxSize = Number(widget.dataset.maxSize || Infinity);
+    for (const file of chosen) {
+      const entry = createEntry(widget, file);
+      if (file.size > maxSize) {
+        fail(widget, entry, 0, text(widget, 'too-large', 'The file is too large.'));
+      } else if (!isAccepted(file, input.accept)) {
+        fail(widget, entry, 0, format(text(widget, 'type-not-allowed', 'Files of type {0} are not accepted here.'),
+          file.type || file.name.replace(/^.*(\.[^.]*)$/, '$1')));
       }
+    }
+    if (input.multiple) {
+      input.value = ''; // the list holds the files now; this lets the same file be picked again
+    }
+    updateRequired(widget);
+    pump(widget);
+  }
+
+  /** Starts queued uploads of the widget, up to the parallel limit. */
+  function pump(widget) {
+    const entries = [...widget.querySelectorAll('.sticky-upload-files > li')];
+    let running = entries.filter(entry => entry.dataset.state === 'uploading').length;
+    for (const entry of entries) {
+      if (running >= PARALLEL_UPLOADS) {
+        return;
+      }
+      if (entry.dataset.state === 'queued') {
+        upload(widget, entry);
+        running++;
+      }
+    }
+  }
+
+  /**
+   * Uploads the file of one entry.
+   * @param {HTMLElement} widget Required.
+   * @param {HTMLLIElement} entry Required.
+   */
+  function upload(widget, entry) {
+    const state = states.get(entry);
+    const request = new XMLHttpRequest();
+    state.request = request;
+    entry.dataset.state = 'uploading';
+    request.open('POST', fileInputOf(widget).dataset.uploadUrl);
+    request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    const timeout = Number(widget.dataset.timeout || 0);
+    if (timeout > 0) {
+      request.timeout = timeout;
+    }
+    request.upload.addEventListener('progress', event => {
+      if (!event.lengthComputable) {
+        return;
+      }
+      state.loaded = Math.min(event.loaded, state.file.size);
+      const percent = Math.round((event.loaded / event.total) * 100);
+      entry.querySelector('progress').value = percent;
+      const progressText = format(text(widget, 'uploading', 'Uploading {0}… {1}% ({2} of {3})'), state.file.name,
+        percent, humanSize(state.loaded), humanSize(state.file.size));
+      entry.querySelector('.sticky-upload-message').textContent = progressText;
+      const now = Date.now();
+      if (now - state.announced >= ANNOUNCE_EVERY_MS) {
+        state.announced = now;
+        announce(widget, progressText);
+      }
+      updateProgress(widget);
+      emit(widget, 'sticky:progress', { file: state.file, loaded: event.loaded, total: event.total });
     });
     request.addEventListener('loadend', () => {
-      if (uploads.get(widget) !== request) {
-        return; // replaced by a newer pick: that one owns the widget now
+      if (state.removed || !entry.isConnected) {
+        return; // removed or replaced meanwhile
       }
-      uploads.delete(widget);
-      setProgress(widget, null);
-      let answer = null;
-      try {
-        answer = request.status === 200 ? JSON.parse(request.responseText) : null;
-      } catch (notJson) {
-        answer = null;
-      }
-      if (answer && answer.is_valid === true && typeof answer.stored === 'string') {
-        const [tokenInput] = tokenInputs(widget);
-        tokenInput.value = answer.stored;
-        fileInput.required = false;
-        setStatus(widget, format(widget.dataset.textUploaded || 'Uploaded {0} ({1})', answer.filename,
-            humanSize(answer.size)));
+      state.request = null;
+      const answer = parseAnswer(request);
+      if (request.status === 200 && answer && answer.is_valid === true && typeof answer.stored === 'string') {
+        entry.dataset.state = 'done';
+        entry.querySelector('input[data-sticky-token]').value = answer.stored;
+        entry.querySelector('progress').hidden = true;
+        const done = format(text(widget, 'uploaded', 'Uploaded {0} ({1})'), answer.filename, humanSize(answer.size));
+        entry.querySelector('.sticky-upload-message').textContent = done;
+        announce(widget, done);
+        emit(widget, 'sticky:success', { file: state.file, filename: answer.filename, size: answer.size,
+          contentType: answer.content_type, token: answer.stored });
+        updateRequired(widget);
+        updateProgress(widget);
+        settle(widget);
       } else {
-        setStatus(widget, failureMessage(widget, request));
+        fail(widget, entry, request.status, serverMessage(answer) || text(widget, 'failed', 'The upload failed.'));
       }
+      pump(widget);
     });
-
     const body = new FormData();
-    body.append('upload', file);
-    setProgress(widget, 0);
-    setStatus(widget, format(widget.dataset.textUploading || 'Uploading {0}…', file.name));
+    body.append('upload', state.file);
+    announce(widget, format(text(widget, 'uploading', 'Uploading {0}… {1}% ({2} of {3})'), state.file.name, 0,
+      humanSize(0), humanSize(state.file.size)));
+    emit(widget, 'sticky:start', { file: state.file });
     request.send(body);
+    updateProgress(widget);
   }
 
-  document.addEventListener('change', event => {
-    const input = event.target;
-    if (input instanceof HTMLInputElement && input.type === 'file' && input.dataset.uploadUrl) {
-      const widget = input.closest('[data-sticky-upload]');
-      if (widget) {
-        upload(widget, input);
-      }
+  /** @param {XMLHttpRequest} request @returns {object|null} the endpoint's JSON, or null for anything else */
+  function parseAnswer(request) {
+    if (!/json/i.test(request.getResponseHeader('Content-Type') || '')) {
+      return null; // a proxy's error page, an empty answer, a network failure
     }
-  });
+    try {
+      return JSON.parse(request.responseText);
+    } catch (notJson) {
+      return null;
+    }
+  }
+
+  /** @param {object|null} answer @returns {string} the server's error messages, or '' */
+  function serverMessage(answer) {
+    const errors = answer && answer.errors && typeof answer.errors === 'object' ? Object.values(answer.errors).flat() : [];
+    return errors.filter(message => typeof message === 'string').join(' ');
+  }
+
+  // ---- Submitting -----------------------------------------------------------------------------------------
+
+  /** Forms whose submit waits for uploads: the button that submitted, and the entries waited for. */
+  const waiting = new WeakMap();
 
   /**
-   * Disables, for the moment of a submit, the file inputs of a form whose file is already uploaded, so the
-   * bytes are not sent a second time. Classic submits fire `submit`; Faces ajax requests read the form in
-   * the button's click handler, which runs after this capturing listener.
-   * @param {HTMLFormElement|null} form The form being submitted.
+   * Called whenever an upload ends: a form that waits for it goes on once none is pending, or is cancelled
+   * when one of the awaited uploads failed.
+   * @param {HTMLElement} widget Required.
    */
-  function holdBackUploadedFiles(form) {
-    if (!form) {
+  function settle(widget) {
+    const form = widget.closest('form');
+    const wait = form ? waiting.get(form) : null;
+    if (!wait || widgetsOf(form).some(other => pendingEntries(other).length > 0)) {
       return;
     }
-    const held = [...form.querySelectorAll('[data-sticky-upload]')]
-      .filter(hasToken)
-      .map(widget => widget.querySelector('input[type=file][data-upload-url]'))
-      .filter(input => input && !input.disabled);
+    waiting.delete(form);
+    if (wait.entries.some(entry => entry.dataset.state === 'failed')) {
+      return; // the failed entries show their error; the user decides what next
+    }
+    if (wait.button && wait.button.isConnected) {
+      wait.button.click();
+    } else {
+      form.requestSubmit();
+    }
+  }
+
+  /** @param {HTMLFormElement} form @returns {HTMLElement[]} its widgets */
+  function widgetsOf(form) {
+    return [...form.querySelectorAll('[data-sticky-upload]')];
+  }
+
+  /**
+   * Holds a submit back while uploads of its form run.
+   * @param {Event} event The click or submit.
+   * @param {HTMLFormElement} form Required.
+   * @param {HTMLElement|null} button What submits.
+   * @returns {boolean} whether the submit was held back
+   */
+  function waitForUploads(event, form, button) {
+    const pending = widgetsOf(form).flatMap(pendingEntries);
+    if (pending.length === 0) {
+      return false;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    waiting.set(form, { button, entries: pending });
+    widgetsOf(form).filter(widget => pendingEntries(widget).length > 0)
+      .forEach(widget => announce(widget, text(widget, 'waiting', 'Waiting for the upload to finish…')));
+    return true;
+  }
+
+  /**
+   * Disables, for the moment of a submit, the file inputs whose files are already uploaded, so the bytes are
+   * not sent a second time.
+   * @param {HTMLFormElement} form Required.
+   */
+  function holdBackUploadedFiles(form) {
+    const held = widgetsOf(form).filter(hasToken).map(fileInputOf).filter(input => input && !input.disabled);
     held.forEach(input => { input.disabled = true; });
     setTimeout(() => held.forEach(input => { input.disabled = false; }), 0);
   }
 
-  document.addEventListener('submit', event => holdBackUploadedFiles(event.target), true);
+  // ---- Listeners on the document --------------------------------------------------------------------------
+
+  document.addEventListener('change', event => {
+    const target = event.target;
+    const widget = target instanceof Element ? target.closest('[data-sticky-upload]') : null;
+    if (!widget) {
+      return;
+    }
+    if (target instanceof HTMLInputElement && target.type === 'file' && target.dataset.uploadUrl) {
+      add(widget, [...target.files]);
+    } else if (target instanceof HTMLInputElement && target.type === 'checkbox' && target.checked
+      && target.closest('.sticky-upload-current')) {
+      // Remove of a file the server rendered: with the script, act at once instead of on submit.
+      removeEntry(widget, target.closest('li'), false);
+    }
+  });
+
   document.addEventListener('click', event => {
-    const button = event.target instanceof Element ? event.target.closest('button, input[type=submit], input[type=image]') : null;
-    if (button && button.form) {
-      holdBackUploadedFiles(button.form);
+    const target = event.target instanceof Element ? event.target : null;
+    const remove = target ? target.closest('.sticky-upload-remove-button') : null;
+    if (remove) {
+      removeEntry(remove.closest('[data-sticky-upload]'), remove.closest('li'), false);
+      return;
+    }
+    const button = target ? target.closest('button, input[type=submit], input[type=image]') : null;
+    if (button && button.form && button.type !== 'button' && button.type !== 'reset') {
+      if (!waitForUploads(event, button.form, button)) {
+        holdBackUploadedFiles(button.form);
+      }
     }
   }, true);
 
-  window.StickyUploads = Object.freeze({ humanSize, format });
+  document.addEventListener('submit', event => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && !waitForUploads(event, form, event.submitter)) {
+      holdBackUploadedFiles(form);
+    }
+  }, true);
+
+  document.addEventListener('dragover', event => {
+    const widget = event.target instanceof Element ? event.target.closest('[data-sticky-upload]') : null;
+    if (widget && fileInputOf(widget) && event.dataTransfer && [...event.dataTransfer.types].includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      widget.classList.add('sticky-upload-dragover');
+    }
+  });
+
+  document.addEventListener('dragleave', event => {
+    const widget = event.target instanceof Element ? event.target.closest('[data-sticky-upload]') : null;
+    if (widget && !widget.contains(event.relatedTarget)) {
+      widget.classList.remove('sticky-upload-dragover');
+    }
+  });
+
+  document.addEventListener('drop', event => {
+    const widget = event.target instanceof Element ? event.target.closest('[data-sticky-upload]') : null;
+    if (widget && fileInputOf(widget) && event.dataTransfer && event.dataTransfer.files.length > 0) {
+      event.preventDefault();
+      widget.classList.remove('sticky-upload-dragover');
+      add(widget, [...event.dataTransfer.files]);
+    }
+  });
+
+  window.StickyUploads = Object.freeze({ humanSize, format, isAccepted });
 })();

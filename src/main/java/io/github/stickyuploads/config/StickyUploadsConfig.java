@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@value #EXPIRY}</td><td>{@value #DEFAULT_EXPIRY}</td></tr>
  * <tr><td>{@value #CLEANUP_INTERVAL}</td><td>{@value #DEFAULT_CLEANUP_INTERVAL}</td></tr>
  * <tr><td>{@value #TEMP_PATH}</td><td>{@code ${java.io.tmpdir}/sticky-uploads}</td></tr>
+ * <tr><td>{@value #MESSAGES}</td><td>none: the library's own texts</td></tr>
  * </table>
  * A value the library cannot use stops the deployment with an {@link InvalidConfigurationException}.
  *
@@ -60,6 +61,11 @@ public class StickyUploadsConfig {
     public static final String CLEANUP_INTERVAL = "stickyuploads.cleanup-interval";
     /** Root folder of the {@code temp} storage; it also keeps the generated secret. */
     public static final String TEMP_PATH = "stickyuploads.temp.path";
+    /**
+     * Base name of an application bundle whose keys override the library's messages, e.g. {@code messages}
+     * for {@code messages.properties} and {@code messages_de.properties} on the application's classpath.
+     */
+    public static final String MESSAGES = "stickyuploads.messages";
 
     /** Default of {@value #STORAGE}. */
     public static final String DEFAULT_STORAGE = "temp";

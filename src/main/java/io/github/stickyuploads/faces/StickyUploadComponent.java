@@ -2,6 +2,7 @@ package io.github.stickyuploads.faces;
 
 import io.github.stickyuploads.StickyFile;
 import io.github.stickyuploads.config.DataSize;
+import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.token.StoredStickyFile;
 import io.github.stickyuploads.internal.web.Messages;
 import io.github.stickyuploads.security.UploadPolicy;
@@ -112,6 +113,11 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return request.getUserPrincipal() != null
                 && CDI.current().select(UploadPolicy.class).get().isUploadAllowed(new ServletSecurityContext(request));
+    }
+
+    /** @return the largest file the endpoint accepts, for the script's check before sending */
+    DataSize maxSize() {
+        return CDI.current().select(StickyUploadsConfig.class).get().maxSize();
     }
 
     /** @return the files to show as "Currently": the submitted ones after a failed submit, else the value */

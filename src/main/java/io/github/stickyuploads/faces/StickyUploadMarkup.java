@@ -36,10 +36,7 @@ final class StickyUploadMarkup {
         String styleClass = component.styleClass();
         writer.writeAttribute("class", styleClass == null ? "sticky-upload" : "sticky-upload " + styleClass, "styleClass");
         writer.writeAttribute("data-sticky-upload", "", null);
-        // Texts of the script, in the view's language: {0} is the file name, {1} its size.
-        writer.writeAttribute("data-text-uploading", component.message("faces.uploading", "{0}"), null);
-        writer.writeAttribute("data-text-uploaded", component.message("faces.uploaded", "{0}", "{1}"), null);
-        writer.writeAttribute("data-text-failed", component.message("faces.upload-failed"), null);
+        writeScriptTexts();
         if (!component.uploadAllowed()) {
             // Who may not upload gets a message, not a widget that can only fail.
             writer.startElement("p", null);
@@ -48,18 +45,23 @@ final class StickyUploadMarkup {
             writer.endElement("p");
             return;
         }
+        writer.startElement("ul", null);
+        writer.writeAttribute("class", "sticky-upload-files", null);
         for (StoredStickyFile file : files) {
             writeCurrent(file);
         }
+        writer.endElement("ul");
         writeFileInput();
-        for (StoredStickyFile file : files) {
-            writeToken(file.token());
-        }
         if (files.isEmpty()) {
-            writeToken("");
+            writeToken(""); // the field is there even when empty, so the form always has the same fields
         }
+        writer.startElement("span", null);
+        writer.writeAttribute("class", "sticky-upload-drop-hint", null);
+        writer.writeText(component.message("faces.drop"), null);
+        writer.endElement("span");
         writer.startElement("progress", null);
         writer.writeAttribute("id", prefix + "progress", null);
+        writer.writeAttribute("aria-label", component.message("faces.progress"), null);
         writer.writeAttribute("class", "sticky-upload-progress", null);
         writer.writeAttribute("max", "100", null);
         writer.writeAttribute("value", "0", null);
@@ -73,9 +75,24 @@ final class StickyUploadMarkup {
         writer.endElement("span");
     }
 
+    /** The script's texts, in the view's language: {0} is the file name; see each message's placeholders. */
+    private void writeScriptTexts() throws IOException {
+        writer.writeAttribute("data-max-size", String.valueOf(component.maxSize().bytes()), null);
+        writer.writeAttribute("data-text-uploading", component.message("faces.uploading", "{0}", "{1}", "{2}", "{3}"), null);
+        writer.writeAttribute("data-text-uploaded", component.message("faces.uploaded", "{0}", "{1}"), null);
+        writer.writeAttribute("data-text-failed", component.message("faces.upload-failed"), null);
+        writer.writeAttribute("data-text-waiting", component.message("faces.waiting"), null);
+        writer.writeAttribute("data-text-removed", component.message("faces.removed", "{0}"), null);
+        writer.writeAttribute("data-text-remove", component.message("faces.remove"), null);
+        writer.writeAttribute("data-text-too-large", component.message("upload.too-large", component.maxSize()), null);
+        writer.writeAttribute("data-text-type-not-allowed", component.message("upload.type-not-allowed", "{0}"), null);
+    }
+
     private void writeCurrent(StoredStickyFile file) throws IOException {
-        writer.startElement("div", null);
+        writer.startElement("li", null);
         writer.writeAttribute("class", "sticky-upload-current", null);
+        writer.writeAttribute("data-state", "done", null);
+        writer.writeAttribute("data-filename", file.filename(), null);
         writer.startElement("span", null);
         writer.writeAttribute("class", "sticky-upload-filename", null);
         writer.writeText(component.message("faces.currently", file.filename(), StickyUploadComponent.humanSize(file.size())), null);
@@ -93,7 +110,8 @@ final class StickyUploadMarkup {
         writer.endElement("input");
         writer.writeText(" " + component.message("faces.remove"), null);
         writer.endElement("label");
-        writer.endElement("div");
+        writeToken(file.token());
+        writer.endElement("li");
     }
 
     private void writeFileInput() throws IOException {

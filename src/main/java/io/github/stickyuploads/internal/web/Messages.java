@@ -1,18 +1,22 @@
 package io.github.stickyuploads.internal.web;
 
+import io.github.stickyuploads.config.StickyUploadsConfig;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The library's user-facing messages, from the bundle {@value #BUNDLE}, in the first of the request's
- * languages that the bundle has (English otherwise, whatever the server's own locale).
+ * The library's user-facing messages in the first of the request's languages that it speaks (English
+ * otherwise, whatever the server's own locale). A key found in the application's bundle named by
+ * {@value StickyUploadsConfig#MESSAGES} wins over the library's bundle {@value #BUNDLE}.
  */
 public final class Messages {
 
-    /** The base name of the message bundle. */
+    /** The base name of the library's message bundle. */
     public static final String BUNDLE = "io.github.stickyuploads.messages";
 
     private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
@@ -28,26 +32,48 @@ public final class Messages {
      * @return the formatted message
      */
     public static String get(String key, List<Locale> languages, Object... arguments) {
-        ResourceBundle bundle = bundle(languages);
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("No message " + key + " in " + BUNDLE, e);
-        }
-        return new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+        Optional<String> applicationBundle = applicationBundle();
+        Locale locale = languages.stream()
+                .filter(language -> speaks(BUNDLE, Messages.class.getClassLoader(), language)
+                        || applicationBundle.filter(name -> speaks(name, applicationLoader(), language)).isPresent())
+                .findFirst().orElse(Locale.ROOT);
+        String pattern = applicationBundle.flatMap(name -> lookup(name, applicationLoader(), locale, key))
+                .or(() -> lookup(BUNDLE, Messages.class.getClassLoader(), locale, key))
+                .orElseThrow(() -> new IllegalArgumentException("No message " + key + " in " + BUNDLE));
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 
-    private static ResourceBundle bundle(List<Locale> languages) {
-        for (Locale language : languages) {
-            if (!language.getLanguage().isEmpty() && !"*".equals(language.getLanguage())) {
-                ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language, Messages.class.getClassLoader(),
-                        NO_SERVER_LOCALE_FALLBACK);
-                if (bundle.getLocale().getLanguage().equals(language.getLanguage())) {
-                    return bundle;
-                }
-            }
+    private static boolean speaks(String bundle, ClassLoader loader, Locale language) {
+        if (language.getLanguage().isEmpty() || "*".equals(language.getLanguage())) {
+            return false;
         }
-        return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Messages.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
+        try {
+            return ResourceBundle.getBundle(bundle, language, loader, NO_SERVER_LOCALE_FALLBACK)
+                    .getLocale().getLanguage().equals(language.getLanguage());
+        } catch (MissingResourceException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> lookup(String bundle, ClassLoader loader, Locale locale, String key) {
+        try {
+            ResourceBundle messages = ResourceBundle.getBundle(bundle, locale, loader, NO_SERVER_LOCALE_FALLBACK);
+            return messages.containsKey(key) ? Optional.of(messages.getString(key)) : Optional.empty();
+        } catch (MissingResourceException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> applicationBundle() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(StickyUploadsConfig.MESSAGES, String.class);
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // no MicroProfile Config here, e.g. in a unit test
+        }
+    }
+
+    private static ClassLoader applicationLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Messages.class.getClassLoader();
     }
 }
