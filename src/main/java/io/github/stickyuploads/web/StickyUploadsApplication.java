@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * The library's own JAX-RS application at {@code {context-root}/sticky-uploads}. It is found by the
  * container in {@code WEB-INF/lib}, so the endpoint needs no configuration, and it lives beside any
- * application of your own without taking its resources: it serves the {@link UploadResource} and every
- * subclass of it that is a CDI bean with a {@code @Path} of its own, and nothing else.
+ * application of your own without taking its resources: it serves the {@link DefaultUploadResource} and every
+ * subclass of {@link UploadResource} that is a CDI bean with a {@code @Path} of its own, and nothing else.
  *
  * @since 0.1
  */
@@ -36,7 +36,7 @@ public class StickyUploadsApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        Set<Class<?>> classes = new HashSet<>(Set.of(UploadResource.class, UploadEndpointFeature.class,
+        Set<Class<?>> classes = new HashSet<>(Set.of(DefaultUploadResource.class, UploadEndpointFeature.class,
                 WebApplicationExceptionMapper.class, FailureMapper.class));
         BeanManager beans = CDI.current().getBeanManager();
         for (Bean<?> bean : beans.getBeans(UploadResource.class, Any.Literal.INSTANCE)) {

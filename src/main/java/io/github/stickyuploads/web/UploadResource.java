@@ -12,11 +12,9 @@ import io.github.stickyuploads.internal.web.JsonAnswers;
 import io.github.stickyuploads.internal.web.Messages;
 import io.github.stickyuploads.security.UploadPolicy;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,10 +30,11 @@ import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 
 /**
- * The upload endpoint, {@code POST {context-root}/sticky-uploads/default}: stores the multipart file part
- * {@code upload} while it streams in and answers JSON with a signed token; {@code DELETE ...?stored=<token>}
- * releases it. It is available as soon as the jar is in {@code WEB-INF/lib}, next to any JAX-RS application
- * of your own. Every answer is JSON; see the README for the table of answers.
+ * An upload endpoint: {@code POST} stores the multipart file part {@code upload} while it streams in and
+ * answers JSON with a signed token; {@code DELETE ...?stored=<token>} releases it. The library's own endpoint,
+ * {@link DefaultUploadResource} at {@code {context-root}/sticky-uploads/default}, is available as soon as the
+ * jar is in {@code WEB-INF/lib}, next to any JAX-RS application of your own. Every answer is JSON; see the
+ * README for the table of answers.
  *
  * <h2>Access</h2>
  * {@code @RolesAllowed("**")}: any authenticated user (anonymous requests get 401), then the
@@ -43,7 +42,8 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
  * when present, an {@code Origin} naming this server (403). All of this happens before the body is read.
  *
  * <h2>Usage: a second endpoint</h2>
- * Subclass it under a path of your own, below {@code /sticky-uploads}; override {@link #storageName()} to
+ * Subclass it (not {@link DefaultUploadResource}) under a path of your own, below {@code /sticky-uploads}, as
+ * a CDI bean; override {@link #storageName()} to
  * keep its files elsewhere, {@link #isUploadAllowed(SecurityContext)} to admit other users, or put another
  * {@code @RolesAllowed} on the class. Tokens minted by one endpoint are refused by every other.
  * <pre>
@@ -60,13 +60,9 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
  *
  * @since 0.1
  */
-@Path(UploadResource.DEFAULT_PATH)
-@RequestScoped
 @RolesAllowed("**")
-public class UploadResource {
+public abstract class UploadResource {
 
-    /** The path of the default endpoint below {@value StickyUploadsApplication#PATH}. */
-    public static final String DEFAULT_PATH = "default";
     /** The multipart field that carries the file. */
     public static final String FIELD = JsonAnswers.UPLOAD;
 

@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,7 +33,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final URL deployment;
 
-    private Browser(URL deployment, boolean javascript) {
+    private Browser(URL deployment, boolean javascript, String language) {
         this.deployment = deployment;
         try {
             profile = Files.createTempDirectory("sticky-chromium");
@@ -42,16 +44,21 @@ final class Browser implements AutoCloseable {
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900",
                 "--user-data-dir=" + profile);
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                "profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
     }
 
     /** @return a browser logged in as the user, through the application's login form */
     static Browser loggedIn(URL deployment, String user, boolean javascript) {
-        Browser browser = new Browser(deployment, javascript);
+        return loggedIn(deployment, user, javascript, "en");
+    }
+
+    /** @return a browser logged in as the user, asking for pages in the given language */
+    static Browser loggedIn(URL deployment, String user, boolean javascript, String language) {
+        Browser browser = new Browser(deployment, javascript, language);
         browser.open("app/form.xhtml");
         browser.driver.findElement(By.id("username")).sendKeys(user);
         browser.driver.findElement(By.id("password")).sendKeys(user + "-pw");
@@ -76,6 +83,28 @@ final class Browser implements AutoCloseable {
     /** Picks a file in a file input, as a person does in the file dialog. */
     void pick(String inputId, Path file) {
         byId(inputId).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /**
+     * Makes the browser send request bodies at the given pace (DevTools network emulation), so that an upload
+     * is really in flight for a while: a slow server alone does not do it, loopback buffers take megabytes.
+     */
+    void throttleUploads(int bytesPerSecond) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setUploadThroughput(bytesPerSecond);
+        conditions.setDownloadThroughput(100_000_000);
+        conditions.setLatency(Duration.ZERO);
+        driver.setNetworkConditions(conditions);
+    }
+
+    /** Presses a key wherever the focus is, as a keyboard does. */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    /** Runs JavaScript in the page. */
+    Object script(String code, Object... arguments) {
+        return driver.executeScript(code, arguments);
     }
 
     /** @return the texts of the confirmation lines of the test form */

@@ -40,7 +40,8 @@ final class Deployments {
     static WebArchive facesWar(String name, Map<String, String> config, List<String> pages, Class<?>... classes) {
         WebArchive war = base(name, config).addClass(FormLogin.class).addClasses(classes)
                 .addAsWebResource("faces/login.html", "login.html")
-                .addAsWebInfResource("faces/web.xml", "web.xml");
+                .addAsWebInfResource("faces/web.xml", "web.xml")
+                .addAsWebInfResource("faces/faces-config.xml", "faces-config.xml");
         pages.forEach(page -> war.addAsWebResource("faces/" + page, "app/" + page));
         return war;
     }

@@ -56,8 +56,12 @@ class SecondEndpointIT {
 
         assertEquals(403, answer.status(), answer::toString);
         assertEquals("You are not allowed to upload files.", answer.error("__all__"));
+        int temp = TEMP.count();
+        int cv = CV.count();
         assertEquals(200, UploadClient.to(deployment).as("alice").file("upload", "cv.pdf", Samples.pdf(2_000))
                 .post("sticky-uploads/default").status(), "the default endpoint still admits alice");
+        assertEquals(temp + 1, TEMP.count(), "and keeps its file in the default storage: no subclass stands in for it");
+        assertEquals(cv, CV.count());
         assertEquals(401, UploadClient.to(deployment).file("upload", "cv.pdf", Samples.pdf(2_000))
                 .post("sticky-uploads/cv").status(), "anonymous");
     }
