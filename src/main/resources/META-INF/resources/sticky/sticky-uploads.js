@@ -22,7 +22,7 @@
  * - `sticky:progress` detail `{file, loaded, total}`: bytes were sent;
  * - `sticky:success`  detail `{file, filename, size, contentType, token}`: the server kept the file;
  * - `sticky:error`    detail `{file, status, message}`: refused before sending (status 0), by the server, or
- *   lost on the way (network, timeout, abort, an answer that is not the endpoint's JSON);
+ *   lost on the way (network failure, abort, an answer that is not the endpoint's JSON such as a proxy's page);
  * - `sticky:remove`   detail `{filename}`: an entry was removed, and its upload released.
  *
  * All texts come from the widget's `data-text-*` attributes, which the server renders in the page's language.
@@ -347,10 +347,6 @@
     entry.dataset.state = 'uploading';
     request.open('POST', fileInputOf(widget).dataset.uploadUrl);
     request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-    const timeout = Number(widget.dataset.timeout || 0);
-    if (timeout > 0) {
-      request.timeout = timeout;
-    }
     request.upload.addEventListener('progress', event => {
       if (!event.lengthComputable) {
         return;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -108,6 +110,10 @@ class ExampleIT {
         assertEquals("Enter an email address such as ann@example.org.", browser.findElement(By.id("apply:emailMessage")).getText());
         assertTrue(browser.findElement(By.id("apply:resume")).getText().contains("Currently: ann-cv.pdf"), "the résumé is kept");
         Files.write(Path.of(System.getProperty("screenshot")), browser.getScreenshotAs(OutputType.BYTES));
+        Results accessibility = new AxeBuilder().analyze(browser);
+        assertTrue(accessibility.violationFree(), () -> accessibility.getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList())
+                .collect(java.util.stream.Collectors.joining("\n")));
 
         browser.findElement(By.id("apply:email")).clear();
         browser.findElement(By.id("apply:email")).sendKeys("ann@example.org");
@@ -118,6 +124,15 @@ class ExampleIT {
                 browser.findElement(By.cssSelector("#received li")).getText());
         browser.get(deployment + "applications.xhtml");
         assertTrue(browser.findElement(By.id("applications")).getText().contains("Ann Example"), "listed");
+    }
+
+    @Test
+    void theLoginPageHasNoAccessibilityViolations() {
+        browser.get(deployment.toString());
+        until(d -> d.getCurrentUrl().contains("login.xhtml"));
+        Results accessibility = new AxeBuilder().analyze(browser);
+        assertTrue(accessibility.violationFree(), () -> accessibility.getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp()).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     @Test
