@@ -33,8 +33,11 @@ class OwnApplicationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("ownapp", Map.of("stickyuploads.temp.path", STORAGE.root().toString()),
-                ApiApplication.class, ClaimProbe.class);
+        return Deployments.war("ownapp", Map.of("stickyuploads.temp.path", STORAGE.root().toString(),
+                        "stickyuploads.messages", "custom-messages"),
+                ApiApplication.class, ClaimProbe.class)
+                .addAsResource("ownapp/custom-messages.properties", "custom-messages.properties")
+                .addAsResource("ownapp/custom-messages_de.properties", "custom-messages_de.properties");
     }
 
     private String endpointPath() {
@@ -91,6 +94,25 @@ class OwnApplicationIT {
         assertFalse(UploadClient.to(deployment).claim(token, endpointPath()).json().getBoolean("found"), "nobody logged in");
         assertTrue(UploadClient.to(deployment).as("alice").claim(token, "http://localhost" + endpointPath() + "/")
                 .json().getBoolean("found"), "the same endpoint spelled as an absolute URL");
+    }
+
+    @Test
+    void theApplicationsBundleOverridesSomeMessagesAndTheLibrarysTextsStayForTheOthers() {
+        UploadClient.Answer empty = UploadClient.to(deployment).as("alice").file("upload", "cv.pdf", new byte[0])
+                .post("sticky-uploads/default");
+        assertEquals("There is nothing in that file.", empty.error("upload"));
+
+        UploadClient.Answer german = UploadClient.to(deployment).as("alice").header("Accept-Language", "de-DE, en;q=0.5")
+                .file("upload", "cv.pdf", new byte[0]).post("sticky-uploads/default");
+        assertEquals("In dieser Datei ist nichts.", german.error("upload"));
+
+        UploadClient.Answer missing = UploadClient.to(deployment).as("alice").header("Accept-Language", "de")
+                .file("other", "cv.pdf", Samples.pdf(10)).post("sticky-uploads/default");
+        assertEquals("Dieses Feld ist erforderlich.", missing.error("upload"), "the library's German text");
+
+        UploadClient.Answer french = UploadClient.to(deployment).as("alice").header("Accept-Language", "fr")
+                .file("other", "cv.pdf", Samples.pdf(10)).post("sticky-uploads/default");
+        assertEquals("This field is required.", french.error("upload"), "English for a language nobody speaks");
     }
 
     @Test
