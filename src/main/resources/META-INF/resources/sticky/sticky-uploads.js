@@ -358,7 +358,9 @@
         percent, humanSize(state.loaded), humanSize(state.file.size));
       entry.querySelector('.sticky-upload-message').textContent = progressText;
       const now = Date.now();
-      if (now - state.announced >= ANNOUNCE_EVERY_MS) {
+      const form = widget.closest('form');
+      // While a submit waits, the live region keeps saying so; the entry still shows the percentage.
+      if (now - state.announced >= ANNOUNCE_EVERY_MS && !(form && waiting.has(form))) {
         state.announced = now;
         announce(widget, progressText);
       }

@@ -146,6 +146,8 @@ class FacesScriptIT {
 
             browser.byId("f:send").click();
             assertEquals("Waiting for the upload to finish…", status(browser, "f:slow"));
+            browser.until(d -> Integer.parseInt(d.findElement(By.cssSelector("#f\\:slow li progress")).getAttribute("value")) > 30);
+            assertEquals("Waiting for the upload to finish…", status(browser, "f:slow"), "still, while the upload goes on");
             browser.until(d -> !d.findElements(By.cssSelector("p.received")).isEmpty());
             assertEquals(confirmation("big.pdf"), browser.received());
         }
