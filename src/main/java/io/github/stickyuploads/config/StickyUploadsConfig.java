@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@value #EXPIRY}</td><td>{@value #DEFAULT_EXPIRY}</td></tr>
  * <tr><td>{@value #CLEANUP_INTERVAL}</td><td>{@value #DEFAULT_CLEANUP_INTERVAL}</td></tr>
  * <tr><td>{@value #TEMP_PATH}</td><td>{@code ${java.io.tmpdir}/sticky-uploads}</td></tr>
+ * <tr><td>{@value #DIRECTORY_PATH}</td><td>none (required by the {@code directory} storage)</td></tr>
+ * <tr><td>{@value #JDBC_DATASOURCE}</td><td>{@value #DEFAULT_JDBC_DATASOURCE}</td></tr>
  * <tr><td>{@value #MESSAGES}</td><td>none: the library's own texts</td></tr>
  * </table>
  * A value the library cannot use stops the deployment with an {@link InvalidConfigurationException}.
@@ -61,6 +63,12 @@ public class StickyUploadsConfig {
     public static final String CLEANUP_INTERVAL = "stickyuploads.cleanup-interval";
     /** Root folder of the {@code temp} storage; it also keeps the generated secret. */
     public static final String TEMP_PATH = "stickyuploads.temp.path";
+    /** Root folder of the {@code directory} storage, e.g. a mount that all servers share. */
+    public static final String DIRECTORY_PATH = "stickyuploads.directory.path";
+    /** JNDI name of the DataSource of the {@code jdbc} storage. */
+    public static final String JDBC_DATASOURCE = "stickyuploads.jdbc.datasource";
+    /** Default of {@value #JDBC_DATASOURCE}: the platform's default DataSource. */
+    public static final String DEFAULT_JDBC_DATASOURCE = "java:comp/DefaultDataSource";
     /**
      * Base name of an application bundle whose keys override the library's messages, e.g. {@code messages}
      * for {@code messages.properties} and {@code messages_de.properties} on the application's classpath.
@@ -88,6 +96,8 @@ public class StickyUploadsConfig {
     private Duration expiry;
     private Duration cleanupInterval;
     private Path tempPath;
+    private Optional<Path> directoryPath;
+    private String jdbcDataSource;
 
     /** For the CDI proxy only. */
     protected StickyUploadsConfig() {
@@ -131,6 +141,8 @@ public class StickyUploadsConfig {
         cleanupInterval = positiveDuration(CLEANUP_INTERVAL, source.apply(CLEANUP_INTERVAL).orElse(DEFAULT_CLEANUP_INTERVAL));
         tempPath = source.apply(TEMP_PATH).map(value -> parse(TEMP_PATH, value, Path::of))
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads"));
+        directoryPath = source.apply(DIRECTORY_PATH).map(value -> parse(DIRECTORY_PATH, value, Path::of));
+        jdbcDataSource = source.apply(JDBC_DATASOURCE).map(String::trim).orElse(DEFAULT_JDBC_DATASOURCE);
     }
 
     /** @return the name of the storage that keeps uploads ({@value #STORAGE}) */
@@ -179,6 +191,20 @@ public class StickyUploadsConfig {
     /** @return the root folder of the {@code temp} storage ({@value #TEMP_PATH}) */
     public Path tempPath() {
         return tempPath;
+    }
+
+    /**
+     * @return the root folder of the {@code directory} storage ({@value #DIRECTORY_PATH})
+     * @throws InvalidConfigurationException if it is not set
+     */
+    public Path directoryPath() {
+        return directoryPath.orElseThrow(() -> new InvalidConfigurationException(DIRECTORY_PATH,
+                "the directory storage needs it: a folder that every server mounts, e.g. /mnt/shared/sticky-uploads"));
+    }
+
+    /** @return the JNDI name of the {@code jdbc} storage's DataSource ({@value #JDBC_DATASOURCE}) */
+    public String jdbcDataSource() {
+        return jdbcDataSource;
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {

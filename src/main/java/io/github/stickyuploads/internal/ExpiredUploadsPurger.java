@@ -15,7 +15,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Purges expired uploads from every storage of the application every
+ * Purges expired uploads from every storage the application uses every
  * {@value StickyUploadsConfig#CLEANUP_INTERVAL}, on the container's managed scheduler, for as long as the
  * application runs. The storages make a purge safe to run on several servers at once.
  */
@@ -57,7 +57,7 @@ public class ExpiredUploadsPurger {
     /** Removes every expired upload now. */
     public void purge() {
         Instant now = Instant.now();
-        storages.all().forEach((name, storage) -> {
+        storages.inUse().forEach((name, storage) -> {
             try {
                 int purged = storage.purgeExpired(now);
                 if (purged > 0) {

@@ -1,11 +1,14 @@
 package io.github.stickyuploads.internal;
 
+import io.github.stickyuploads.config.InvalidConfigurationException;
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.token.TokenService;
 import io.github.stickyuploads.internal.upload.StorageRegistry;
+import io.github.stickyuploads.storage.UploadStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
@@ -18,12 +21,50 @@ public class StartupCheck {
 
     private static final Logger LOG = Logger.getLogger("io.github.stickyuploads");
 
+    @Inject
+    StorageRegistry storages;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event, StickyUploadsConfig config,
-                 StorageRegistry storages, TokenService tokens, ExpiredUploadsPurger purger) {
-        storages.configured();
+                 TokenService tokens, ExpiredUploadsPurger purger) {
+        UploadStorage storage = storages.configured();
+        boolean shared;
+        try {
+            shared = storage.isSharedBetweenServers(); // the first call creates the storage bean
+        } catch (RuntimeException e) {
+            throw configurationProblemIn(e);
+        }
+        if (shared && config.secret().isEmpty()) {
+            throw new InvalidConfigurationException(StickyUploadsConfig.SECRET, "the storage '" + config.storage()
+                    + "' is shared between servers, so they need one secret: set " + StickyUploadsConfig.SECRET
+                    + " to the same base64 key on every server (generate one with 'openssl rand -base64 32')");
+        }
         purger.start();
         LOG.info(() -> "sticky-uploads ready: storage " + config.storage() + ", max-size " + config.maxSize()
                 + ", allowed types " + config.allowedTypes() + ", expiry " + config.expiry()
                 + ", secret " + tokens.secretSource());
+    }
+
+    /**
+     * Lets the configured storage check what only the running web application can show (a {@code java:app}
+     * DataSource, say); called by {@link StickyUploadsInitializer} when the web application starts.
+     *
+     * @throws InvalidConfigurationException if the storage cannot work as configured
+     */
+    public void verifyStorage() {
+        try {
+            storages.configured().verify();
+        } catch (RuntimeException e) {
+            throw configurationProblemIn(e);
+        }
+    }
+
+    /** A storage's configuration error arrives wrapped by CDI; the deployment error should name the key first. */
+    private static RuntimeException configurationProblemIn(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+        }
+        return e;
     }
 }

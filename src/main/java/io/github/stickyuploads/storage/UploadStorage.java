@@ -83,4 +83,24 @@ public interface UploadStorage {
      * @throws IOException when the storage cannot be listed or changed
      */
     int purgeExpired(Instant now) throws IOException;
+
+    /**
+     * Whether several servers can share this storage, so that an upload accepted by one is claimed on another.
+     * Such a storage needs {@value io.github.stickyuploads.config.StickyUploadsConfig#SECRET}: with a secret
+     * generated per server, no server could read another's tokens, so the deployment stops instead.
+     *
+     * @return false by default
+     */
+    default boolean isSharedBetweenServers() {
+        return false;
+    }
+
+    /**
+     * Checks the storage's configuration while the application starts, so that a mistake stops the
+     * deployment instead of failing the first upload. Called once, for the configured storage.
+     *
+     * @throws io.github.stickyuploads.config.InvalidConfigurationException when the storage cannot work as configured
+     */
+    default void verify() {
+    }
 }

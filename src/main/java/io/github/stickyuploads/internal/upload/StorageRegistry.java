@@ -25,6 +25,8 @@ public class StorageRegistry {
     @Inject
     StickyUploadsConfig config;
 
+    private final java.util.Set<String> inUse = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /**
      * @return the storage that {@value StickyUploadsConfig#STORAGE} names
      * @throws InvalidConfigurationException if there is no such storage
@@ -46,16 +48,22 @@ public class StorageRegistry {
             throw new InvalidConfigurationException(StickyUploadsConfig.STORAGE,
                     "several UploadStorage beans are named '" + name + "'; give each a name of its own");
         }
-        return candidates.isResolvable() ? Optional.of(candidates.get()) : Optional.empty();
+        if (!candidates.isResolvable()) {
+            return Optional.empty();
+        }
+        inUse.add(name);
+        return Optional.of(candidates.get());
     }
 
-    /** @return every named storage of the application, the built-ins included */
-    public java.util.Map<String, UploadStorage> all() {
-        java.util.Map<String, UploadStorage> all = new java.util.TreeMap<>();
-        for (String name : names()) {
-            named(name).ifPresent(storage -> all.put(name, storage));
-        }
-        return all;
+    /**
+     * @return the storages this application has used since it started (the configured one at least), by name:
+     *         the ones to purge. Storages it never touched are left alone, so that, say, a database table is
+     *         never created for a storage nobody selected.
+     */
+    public java.util.Map<String, UploadStorage> inUse() {
+        java.util.Map<String, UploadStorage> used = new java.util.TreeMap<>();
+        inUse.forEach(name -> named(name).ifPresent(storage -> used.put(name, storage)));
+        return used;
     }
 
     private TreeSet<String> names() {

@@ -1,0 +1,463 @@
+package io.github.stickyuploads.storage;
+
+import io.github.stickyuploads.config.InvalidConfigurationException;
+import io.github.stickyuploads.config.StickyUploadsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Blob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * The {@code jdbc} storage: uploads in the table {@value #TABLE} of a container DataSource
+ * ({@value io.github.stickyuploads.config.StickyUploadsConfig#JDBC_DATASOURCE}, by default the platform's
+ * {@code java:comp/DefaultDataSource}), shared by every server that uses the same database.
+ *
+ * <p>The bytes stream in and out through JDBC {@link Blob}s, never held whole in memory: on PostgreSQL they
+ * are large objects (column type {@code OID}, unlinked when the row goes), elsewhere {@code BLOB}s. Owner,
+ * name, type, size, SHA-256 and expiry are columns. The table is created when it is missing; to manage the
+ * schema yourself, create it beforehand (the README has the DDL). A purge deletes each expired row with one
+ * statement, so when several servers purge at once every upload is removed exactly once.
+ *
+ * <pre>
+ * stickyuploads.storage=jdbc
+ * stickyuploads.jdbc.datasource=java:app/jdbc/uploads
+ * stickyuploads.secret=...the same base64 key on every server...
+ * </pre>
+ *
+ * @since 0.1
+ */
+@Named(JdbcStorage.NAME)
+@ApplicationScoped
+public class JdbcStorage implements UploadStorage {
+
+    /** The name that selects this storage. */
+    public static final String NAME = "jdbc";
+    /** The table. */
+    public static final String TABLE = "sticky_uploads";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** PostgreSQL's SQLSTATE for a full disk. */
+    private static final String DISK_FULL = "53100";
+
+    @Inject
+    StickyUploadsConfig config;
+
+    private DataSource dataSource;
+    private volatile Boolean postgres;
+
+    /** For CDI, which looks the DataSource up by its configured JNDI name. */
+    protected JdbcStorage() {
+    }
+
+    private JdbcStorage(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * @param dataSource where the table is
+     * @return a storage in that database
+     */
+    public static JdbcStorage using(DataSource dataSource) {
+        return new JdbcStorage(dataSource);
+    }
+
+    /**
+     * Looks the DataSource up on first use rather than when the bean is made: {@code java:app} names resolve
+     * only where the application's naming context is set up, which CDI's startup is not.
+     *
+     * @throws InvalidConfigurationException if there is no DataSource of that name
+     */
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            String name = config.jdbcDataSource();
+            try {
+                dataSource = InitialContext.doLookup(name);
+            } catch (NamingException | ClassCastException e) {
+                throw new InvalidConfigurationException(StickyUploadsConfig.JDBC_DATASOURCE,
+                        "there is no DataSource named '" + name + "' (" + e.getMessage() + ")");
+            }
+        }
+        return dataSource;
+    }
+
+    /**
+     * Checks, while the application starts, that the DataSource exists and answers.
+     *
+     * @throws InvalidConfigurationException if there is no DataSource of the configured name
+     */
+    @Override
+    public void verify() {
+        try (Connection connection = dataSource().getConnection()) {
+            ensureTable(connection);
+        } catch (SQLException e) {
+            // A database that is down now may be up for the first upload: that is a fault, not a configuration error.
+            java.util.logging.Logger.getLogger("io.github.stickyuploads")
+                    .warning(() -> "The upload database cannot be reached yet: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isSharedBetweenServers() {
+        return true;
+    }
+
+    @Override
+    public StoredObject store(InputStream content, UploadMetadata metadata) throws IOException {
+        String id = newId();
+        MessageDigest sha256 = sha256();
+        CountingStream counted = new CountingStream(new DigestInputStream(content, sha256));
+        try (Transaction transaction = transaction()) {
+            Connection connection = transaction.connection;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
+                    + " (id, owner, filename, content_type, created, expires, content, size, sha256)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, '')");
+                 PreparedStatement measured = connection.prepareStatement("UPDATE " + TABLE
+                    + " SET size = ?, sha256 = ? WHERE id = ?")) {
+                insert.setString(1, id);
+                insert.setString(2, metadata.owner());
+                insert.setString(3, metadata.filename());
+                insert.setString(4, metadata.contentType());
+                insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setObject(6, metadata.expires().atOffset(ZoneOffset.UTC));
+                // The driver reads the stream into the large object / LOB as it goes.
+                insert.setBlob(7, counted);
+                insert.executeUpdate();
+                measured.setLong(1, counted.count);
+                measured.setString(2, HexFormat.of().formatHex(sha256.digest()));
+                measured.setString(3, id);
+                measured.executeUpdate();
+                connection.commit();
+                return new StoredObject(id, counted.count);
+            } catch (SQLException e) {
+                if (counted.failure != null) {
+                    throw counted.failure; // the client's stream failed, not the database
+                }
+                throw failure("store an upload", e);
+            }
+        } catch (SQLException e) {
+            throw failure("store an upload", e);
+        }
+    }
+
+    @Override
+    public OptionalLong size(String id) throws IOException {
+        if (!StoredObject.isValidId(id)) {
+            return OptionalLong.empty();
+        }
+        try (Connection connection = connection();
+             PreparedStatement select = connection.prepareStatement("SELECT size FROM " + TABLE + " WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read an upload's size", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String id) throws IOException {
+        if (!StoredObject.isValidId(id)) {
+            throw new NoSuchFileException("upload " + id);
+        }
+        Transaction transaction = null;
+        try {
+            transaction = transaction(); // large objects are read inside a transaction
+            Connection connection = transaction.connection;
+            PreparedStatement select = connection.prepareStatement("SELECT content FROM " + TABLE + " WHERE id = ?");
+            select.setString(1, id);
+            ResultSet row = select.executeQuery();
+            if (!row.next()) {
+                row.close();
+                select.close();
+                throw new NoSuchFileException("upload " + id);
+            }
+            Blob blob = row.getBlob(1);
+            return new OpenBlob(blob.getBinaryStream(), blob, row, select, transaction);
+        } catch (SQLException e) {
+            closeQuietly(transaction);
+            throw failure("read an upload", e);
+        } catch (NoSuchFileException e) {
+            closeQuietly(transaction);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean delete(String id) throws IOException {
+        if (!StoredObject.isValidId(id)) {
+            return false;
+        }
+        try (Transaction transaction = transaction()) {
+            Connection connection = transaction.connection;
+            boolean deleted;
+            if (isPostgres(connection)) {
+                // The row's large object goes with it; RETURNING makes sure only one server unlinks it.
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE id = ? RETURNING content");
+                     PreparedStatement unlink = connection.prepareStatement("SELECT lo_unlink(CAST(? AS oid))")) {
+                    delete.setString(1, id);
+                    try (ResultSet row = delete.executeQuery()) {
+                        deleted = row.next();
+                        if (deleted) {
+                            unlink.setLong(1, row.getLong(1));
+                            unlink.executeQuery().close();
+                        }
+                    }
+                }
+            } else {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE id = ?")) {
+                    delete.setString(1, id);
+                    deleted = delete.executeUpdate() > 0;
+                }
+            }
+            connection.commit();
+            return deleted;
+        } catch (SQLException e) {
+            throw failure("delete an upload", e);
+        }
+    }
+
+    @Override
+    public int purgeExpired(Instant now) throws IOException {
+        List<String> expired = new ArrayList<>();
+        try (Connection connection = connection();
+             PreparedStatement select = connection.prepareStatement("SELECT id FROM " + TABLE + " WHERE expires < ?")) {
+            select.setObject(1, now.atOffset(ZoneOffset.UTC));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    expired.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list expired uploads", e);
+        }
+        int purged = 0;
+        for (String id : expired) {
+            if (delete(id)) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    // ---- Connections and the table ----------------------------------------------------------------------
+
+    private Connection connection() throws SQLException {
+        Connection connection = dataSource().getConnection();
+        try {
+            ensureTable(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private Transaction transaction() throws SQLException {
+        Connection connection = connection();
+        try {
+            connection.setAutoCommit(false);
+            return new Transaction(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** A connection in a transaction: closing it rolls back what was not committed and returns it to the pool as it came. */
+    private static final class Transaction implements AutoCloseable {
+
+        private final Connection connection;
+
+        Transaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    /** Creates the table on first use; tolerates another server creating it at the same moment. */
+    private void ensureTable(Connection connection) throws SQLException {
+        if (postgres != null) {
+            return;
+        }
+        boolean isPostgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        if (!tableExists(connection)) {
+            try (Statement ddl = connection.createStatement()) {
+                for (String statement : ddl(isPostgres)) {
+                    ddl.execute(statement);
+                }
+            } catch (SQLException e) {
+                if (!tableExists(connection)) {
+                    throw e;
+                }
+            }
+        }
+        postgres = isPostgres;
+    }
+
+    private static boolean tableExists(Connection connection) throws SQLException {
+        for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param postgres whether the database is PostgreSQL (large objects) or another (BLOB)
+     * @return the statements that create the table and its index
+     */
+    public static List<String> ddl(boolean postgres) {
+        return List.of("CREATE TABLE " + TABLE + " ("
+                        + "id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                        + "owner VARCHAR(1024) NOT NULL, "
+                        + "filename VARCHAR(1024) NOT NULL, "
+                        + "content_type VARCHAR(255) NOT NULL, "
+                        + "size BIGINT NOT NULL, "
+                        + "sha256 VARCHAR(64) NOT NULL, "
+                        + "created TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "expires TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "content " + (postgres ? "OID" : "BLOB") + " NOT NULL)",
+                "CREATE INDEX " + TABLE + "_expires ON " + TABLE + " (expires)",
+                "CREATE INDEX " + TABLE + "_owner ON " + TABLE + " (owner)");
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        ensureTable(connection);
+        return postgres;
+    }
+
+    // ---- Helpers ---------------------------------------------------------------------------------------------
+
+    private static IOException failure(String action, SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (DISK_FULL.equals(next.getSQLState())) {
+                return new InsufficientStorageException("The upload database is full", e);
+            }
+        }
+        return new IOException("Could not " + action + " in the database: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // A broken connection: nothing left to do with it.
+            }
+        }
+    }
+
+    private static String newId() {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Counts what the driver reads, and remembers a failure of the client's stream that the driver wraps. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private long count;
+        private IOException failure;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                int read = super.read(buffer, offset, length);
+                if (read > 0) {
+                    count += read;
+                }
+                return read;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+
+    /** The bytes of a stored upload; closing it ends the read transaction and returns the connection. */
+    private static final class OpenBlob extends FilterInputStream {
+
+        private final Blob blob;
+        private final ResultSet row;
+        private final Statement statement;
+        private final Transaction transaction;
+
+        OpenBlob(InputStream in, Blob blob, ResultSet row, Statement statement, Transaction transaction) {
+            super(in);
+            this.blob = blob;
+            this.row = row;
+            this.statement = statement;
+            this.transaction = transaction;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+                blob.free();
+                row.close();
+                statement.close();
+            } catch (SQLException e) {
+                throw new IOException("Could not finish reading an upload", e);
+            } finally {
+                closeQuietly(transaction);
+            }
+        }
+    }
+}
