@@ -61,7 +61,7 @@ public class ExpiredUploadsPurger {
             try {
                 int purged = storage.purgeExpired(now);
                 if (purged > 0) {
-                    LOG.fine(() -> "Purged " + purged + " expired uploads from storage " + name);
+                    LOG.info(() -> "Purged " + purged + " expired uploads from storage " + name);
                 }
             } catch (Exception e) {
                 // Keep the schedule alive: a storage that is down now is purged on a later run.

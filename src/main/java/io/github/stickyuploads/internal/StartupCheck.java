@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Reads the whole configuration while the application starts, so that a bad value stops the deployment
- * with a message naming the key instead of failing the first upload; then starts the purge of expired
- * uploads.
+ * with a message naming the key instead of failing the first upload; once the web application runs,
+ * verifies the storage and starts the purge of expired uploads.
  */
 @ApplicationScoped
 public class StartupCheck {
@@ -24,8 +24,11 @@ public class StartupCheck {
     @Inject
     StorageRegistry storages;
 
+    @Inject
+    ExpiredUploadsPurger purger;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event, StickyUploadsConfig config,
-                 TokenService tokens, ExpiredUploadsPurger purger) {
+                 TokenService tokens) {
         UploadStorage storage = storages.configured();
         boolean shared;
         try {
@@ -38,7 +41,6 @@ public class StartupCheck {
                     + "' is shared between servers, so they need one secret: set " + StickyUploadsConfig.SECRET
                     + " to the same base64 key on every server (generate one with 'openssl rand -base64 32')");
         }
-        purger.start();
         LOG.info(() -> "sticky-uploads ready: storage " + config.storage() + ", max-size " + config.maxSize()
                 + ", allowed types " + config.allowedTypes() + ", expiry " + config.expiry()
                 + ", secret " + tokens.secretSource());
@@ -46,16 +48,18 @@ public class StartupCheck {
 
     /**
      * Lets the configured storage check what only the running web application can show (a {@code java:app}
-     * DataSource, say); called by {@link StickyUploadsInitializer} when the web application starts.
+     * DataSource, say), then starts the purge of expired uploads; called by {@link StickyUploadsInitializer}
+     * when the web application starts, since before that its {@code java:app} names do not resolve.
      *
      * @throws InvalidConfigurationException if the storage cannot work as configured
      */
-    public void verifyStorage() {
+    public void webApplicationStarted() {
         try {
             storages.configured().verify();
         } catch (RuntimeException e) {
             throw configurationProblemIn(e);
         }
+        purger.start();
     }
 
     /** A storage's configuration error arrives wrapped by CDI; the deployment error should name the key first. */

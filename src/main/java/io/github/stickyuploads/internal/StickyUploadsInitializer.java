@@ -9,8 +9,9 @@ import jakarta.servlet.ServletContextListener;
 import java.util.Set;
 
 /**
- * Has the configured storage verify itself when a web application that holds the jar starts, where the
- * application's naming context exists (CDI's own startup event comes too early for {@code java:app} names).
+ * Has the configured storage verify itself, and starts the purge, when a web application that holds the jar
+ * starts, where the application's naming context exists (CDI's own startup event comes too early for
+ * {@code java:app} names).
  * Registered through {@code META-INF/services}, so it works also with a metadata-complete {@code web.xml};
  * a failure stops the web application from starting.
  */
@@ -28,7 +29,7 @@ public class StickyUploadsInitializer implements ServletContainerInitializer {
                     return; // a web application without CDI, hence without this library's beans
                 }
                 if (check.isResolvable()) {
-                    check.get().verifyStorage();
+                    check.get().webApplicationStarted();
                 }
             }
         });
