@@ -243,7 +243,11 @@
     if (token) {
       release(fileInputOf(widget).dataset.uploadUrl, token);
     }
+    const hadFocus = entry.contains(document.activeElement);
     entry.remove();
+    if (hadFocus) {
+      fileInputOf(widget).focus(); // not lost to the page: the next natural step is to pick a file
+    }
     states.delete(entry);
     updateRequired(widget);
     updateProgress(widget);

@@ -2,6 +2,7 @@ package io.github.stickyuploads.it;
 
 import io.github.stickyuploads.it.app.BasicLogin;
 import io.github.stickyuploads.it.app.FormLogin;
+import io.github.stickyuploads.it.app.Received;
 import io.github.stickyuploads.it.app.TestUsers;
 import java.io.File;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Deployments {
                 .collect(Collectors.joining("\n"));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(jar))
-                .addClass(TestUsers.class)
+                .addClasses(TestUsers.class, Received.class)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

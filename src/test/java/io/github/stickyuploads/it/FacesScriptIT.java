@@ -7,7 +7,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import io.github.stickyuploads.it.ownapp.ApiApplication;
 import io.github.stickyuploads.it.script.CannedAnswers;
-import io.github.stickyuploads.it.script.ScriptForm;
+import io.github.stickyuploads.it.faces.ApplicationForm;
 import io.github.stickyuploads.it.script.SlowStorage;
 import io.github.stickyuploads.it.script.SlowUploads;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class FacesScriptIT {
         return Deployments.facesWar("script", Map.of("stickyuploads.temp.path", TEMP.root().toString(),
                         "test.slow-storage", SLOW.root().toString(), "stickyuploads.max-size", "2M",
                         "stickyuploads.allowed-types", "application/pdf, text/plain"),
-                List.of("script.xhtml", "errors.xhtml"), ScriptForm.class, SlowStorage.class, SlowUploads.class,
+                List.of("script.xhtml", "errors.xhtml"), ApplicationForm.class, SlowStorage.class, SlowUploads.class,
                 CannedAnswers.class, ApiApplication.class);
     }
 
@@ -285,6 +285,7 @@ class FacesScriptIT {
             browser.press(Keys.ENTER);
 
             assertEquals("Removed small.pdf.", status(browser, "f:pdf"));
+            assertEquals("f:pdf:file", browser.driver.switchTo().activeElement().getAttribute("id"), "focus moves to the file input");
             assertTrue(entries(browser, "f:pdf").isEmpty());
             for (int i = 0; i < 50 && TEMP.count() != before - 1; i++) {
                 Thread.sleep(100);

@@ -2,6 +2,7 @@ package io.github.stickyuploads.it.ownapp;
 
 import io.github.stickyuploads.StickyFile;
 import io.github.stickyuploads.StickyFiles;
+import io.github.stickyuploads.it.app.Received;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -13,11 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -47,17 +43,8 @@ public class ClaimProbe {
                     .add("size", file.get().size())
                     .add("content_type", file.get().contentType())
                     .add("sha256", file.get().sha256())
-                    .add("sha256_read", sha256Of(file.get()));
+                    .add("sha256_read", Received.sha256(file.get()));
         }
         return answer.build().toString();
-    }
-
-    private static String sha256Of(StickyFile file) throws IOException {
-        try (InputStream in = new DigestInputStream(file.openStream(), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
