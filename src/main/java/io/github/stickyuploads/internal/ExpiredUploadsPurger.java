@@ -1,12 +1,17 @@
 package io.github.stickyuploads.internal;
 
+import io.github.stickyuploads.UploadEvent;
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.upload.StorageRegistry;
+import io.github.stickyuploads.storage.ExpiredUpload;
+import io.github.stickyuploads.storage.UploadMetadata;
+import jakarta.enterprise.event.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,6 +35,9 @@ public class ExpiredUploadsPurger {
 
     @Inject
     StorageRegistry storages;
+
+    @Inject
+    Event<UploadEvent> events;
 
     private ScheduledFuture<?> schedule;
 
@@ -59,9 +67,14 @@ public class ExpiredUploadsPurger {
         Instant now = Instant.now();
         storages.inUse().forEach((name, storage) -> {
             try {
-                int purged = storage.purgeExpired(now);
-                if (purged > 0) {
-                    LOG.info(() -> "Purged " + purged + " expired uploads from storage " + name);
+                List<ExpiredUpload> purged = storage.purgeExpired(now);
+                if (!purged.isEmpty()) {
+                    LOG.info(() -> "Purged " + purged.size() + " expired uploads from storage " + name);
+                }
+                for (ExpiredUpload upload : purged) {
+                    UploadMetadata metadata = upload.metadata();
+                    events.fire(new UploadEvent.Expired(name, metadata.owner(), metadata.filename(), metadata.contentType(),
+                            upload.size()));
                 }
             } catch (Exception e) {
                 // Keep the schedule alive: a storage that is down now is purged on a later run.

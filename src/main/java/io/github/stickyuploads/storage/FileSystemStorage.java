@@ -22,7 +22,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -132,32 +135,46 @@ public class FileSystemStorage implements UploadStorage {
     }
 
     @Override
-    public int purgeExpired(Instant now) throws IOException {
+    public List<ExpiredUpload> purgeExpired(Instant now) throws IOException {
         if (!Files.isDirectory(root)) {
-            return 0;
+            return List.of();
         }
-        int purged = 0;
+        List<ExpiredUpload> purged = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, path -> isId(path.getFileName().toString()))) {
             for (Path folder : folders) {
-                if (isExpired(folder, now) && deleteTree(folder)) {
-                    purged++;
+                Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
+                if (metadata.isPresent()) {
+                    if (metadata.get().expires().isBefore(now)) {
+                        long size = sizeOf(folder.resolve(CONTENT));
+                        if (deleteTree(folder)) {
+                            purged.add(new ExpiredUpload(folder.getFileName().toString(), metadata.get(), size));
+                        }
+                    }
+                } else if (isInterruptedLongAgo(folder, now)) {
+                    deleteTree(folder);
                 }
             }
         }
         return purged;
     }
 
-    private boolean isExpired(Path folder, Instant now) throws IOException {
+    /**
+     * A folder without readable metadata is an upload that was interrupted while starting, or one that another
+     * server is removing right now; it is judged by age, so that a store in progress is left alone.
+     */
+    private static boolean isInterruptedLongAgo(Path folder, Instant now) throws IOException {
         try {
-            return readExpiry(folder.resolve(METADATA)).isBefore(now);
-        } catch (NoSuchFileException | IllegalArgumentException e) {
-            // No readable metadata: an upload that was interrupted while starting, or one that another
-            // server is removing right now. Judge it by age so that a store in progress is left alone.
-            try {
-                return Files.getLastModifiedTime(folder).toInstant().plus(INTERRUPTED_AFTER).isBefore(now);
-            } catch (NoSuchFileException gone) {
-                return false;
-            }
+            return Files.getLastModifiedTime(folder).toInstant().plus(INTERRUPTED_AFTER).isBefore(now);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+    }
+
+    private static long sizeOf(Path file) throws IOException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            return 0;
         }
     }
 
@@ -203,19 +220,14 @@ public class FileSystemStorage implements UploadStorage {
         }
     }
 
-    private static Instant readExpiry(Path file) throws IOException {
+    private static Optional<UploadMetadata> readMetadata(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
-        }
-        String expires = properties.getProperty("expires");
-        if (expires == null) {
-            throw new IllegalArgumentException("no expiry in " + file);
-        }
-        try {
-            return Instant.parse(expires);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("bad expiry in " + file, e);
+            return Optional.of(new UploadMetadata(properties.getProperty("filename"), properties.getProperty("contentType"),
+                    properties.getProperty("owner"), Instant.parse(properties.getProperty("expires"))));
+        } catch (NoSuchFileException | RuntimeException incompleteOrGone) {
+            return Optional.empty();
         }
     }
 

@@ -243,23 +243,25 @@ public class JdbcStorage implements UploadStorage {
     }
 
     @Override
-    public int purgeExpired(Instant now) throws IOException {
-        List<String> expired = new ArrayList<>();
+    public List<ExpiredUpload> purgeExpired(Instant now) throws IOException {
+        List<ExpiredUpload> expired = new ArrayList<>();
         try (Connection connection = connection();
-             PreparedStatement select = connection.prepareStatement("SELECT id FROM " + TABLE + " WHERE expires < ?")) {
+             PreparedStatement select = connection.prepareStatement("SELECT id, filename, content_type, owner, expires, size FROM "
+                     + TABLE + " WHERE expires < ?")) {
             select.setObject(1, now.atOffset(ZoneOffset.UTC));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    expired.add(rows.getString(1));
+                    expired.add(new ExpiredUpload(rows.getString(1), new UploadMetadata(rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant()), rows.getLong(6)));
                 }
             }
         } catch (SQLException e) {
             throw failure("list expired uploads", e);
         }
-        int purged = 0;
-        for (String id : expired) {
-            if (delete(id)) {
-                purged++;
+        List<ExpiredUpload> purged = new ArrayList<>();
+        for (ExpiredUpload upload : expired) {
+            if (delete(upload.id())) {
+                purged.add(upload); // another server may have purged it a moment before
             }
         }
         return purged;

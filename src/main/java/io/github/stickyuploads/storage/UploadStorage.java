@@ -3,6 +3,7 @@ package io.github.stickyuploads.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -79,10 +80,10 @@ public interface UploadStorage {
      * interrupted uploads left behind. Safe to run on several servers at once.
      *
      * @param now the current time
-     * @return how many uploads were removed
+     * @return the uploads that were removed (not what an interrupted upload left behind)
      * @throws IOException when the storage cannot be listed or changed
      */
-    int purgeExpired(Instant now) throws IOException;
+    List<ExpiredUpload> purgeExpired(Instant now) throws IOException;
 
     /**
      * Whether several servers can share this storage, so that an upload accepted by one is claimed on another.

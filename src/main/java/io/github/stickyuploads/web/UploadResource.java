@@ -130,7 +130,7 @@ public abstract class UploadResource {
         Optional<StoredStickyFile> file = token == null ? Optional.empty()
                 : tokens.resolve(token, security.getUserPrincipal().getName(), uploadPath(uri));
         try {
-            if (file.isPresent() && file.get().storage().delete(file.get().claims().objectId())) {
+            if (file.isPresent() && file.get().release()) {
                 return Response.noContent().build();
             }
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,11 @@ class FileSystemStorageTest {
 
         assertTrue(storage.delete(released.id()));
         assertFalse(storage.delete(released.id()), "already gone");
-        assertEquals(1, storage.purgeExpired(NOW));
+        List<ExpiredUpload> purged = storage.purgeExpired(NOW);
+        assertEquals(List.of(new ExpiredUpload(expired.id(), metadata(NOW.minusSeconds(1)), 10)), purged, "what was purged, for the events");
         assertEquals(OptionalLong.empty(), storage.size(expired.id()));
         assertEquals(OptionalLong.of(10), storage.size(live.id()));
-        assertEquals(0, storage.purgeExpired(NOW), "a second purge finds nothing");
+        assertEquals(List.of(), storage.purgeExpired(NOW), "a second purge finds nothing");
     }
 
     @Test
@@ -101,13 +103,14 @@ class FileSystemStorageTest {
         Files.write(leftover.resolve("content"), new byte[3]);
         Files.setLastModifiedTime(leftover, FileTime.from(NOW.minus(Duration.ofMinutes(10))));
 
-        assertEquals(0, storage.purgeExpired(NOW), "may still be starting");
-        assertEquals(1, storage.purgeExpired(NOW.plus(Duration.ofHours(2))));
-        assertFalse(Files.exists(leftover));
+        storage.purgeExpired(NOW);
+        assertTrue(Files.exists(leftover), "may still be starting");
+        assertEquals(List.of(), storage.purgeExpired(NOW.plus(Duration.ofHours(2))), "never stored, so not reported");
+        assertFalse(Files.exists(leftover), "but removed");
     }
 
     @Test
     void purgingAMissingRootIsNothing() throws IOException {
-        assertEquals(0, FileSystemStorage.in(folder.resolve("never-created")).purgeExpired(NOW));
+        assertEquals(List.of(), FileSystemStorage.in(folder.resolve("never-created")).purgeExpired(NOW));
     }
 }

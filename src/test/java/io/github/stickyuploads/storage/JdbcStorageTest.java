@@ -127,9 +127,13 @@ class JdbcStorageTest {
 
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Integer>> purges = both.invokeAll(List.<Callable<Integer>>of(
+            List<Future<List<ExpiredUpload>>> purges = both.invokeAll(List.<Callable<List<ExpiredUpload>>>of(
                     () -> storage.purgeExpired(NOW), () -> otherServer.purgeExpired(NOW)));
-            assertEquals(30, purges.get(0).get() + purges.get(1).get(), "each expired upload purged exactly once");
+            List<ExpiredUpload> all = new java.util.ArrayList<>(purges.get(0).get());
+            all.addAll(purges.get(1).get());
+            assertEquals(30, all.size(), "each expired upload purged exactly once");
+            assertEquals(30, all.stream().map(ExpiredUpload::id).distinct().count());
+            assertTrue(all.stream().allMatch(upload -> "alice".equals(upload.metadata().owner())), "with its metadata");
         } finally {
             both.shutdown();
         }

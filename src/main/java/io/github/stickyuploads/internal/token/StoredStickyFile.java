@@ -1,6 +1,7 @@
 package io.github.stickyuploads.internal.token;
 
 import io.github.stickyuploads.StickyFile;
+import io.github.stickyuploads.UploadEvent;
 import io.github.stickyuploads.internal.upload.StorageRegistry;
 import io.github.stickyuploads.storage.UploadStorage;
 import jakarta.enterprise.inject.spi.CDI;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A {@link StickyFile} whose token was accepted: the token's claims, the token itself (so that a form can
@@ -25,17 +27,23 @@ public final class StoredStickyFile implements StickyFile, Serializable {
 
     private final TokenClaims claims;
     private final String token;
+    private final String owner;
     private transient UploadStorage storage;
+    private transient Consumer<UploadEvent> events;
 
     /**
      * @param claims what the verified token says
-     * @param storage where the bytes are
      * @param token the token that stands for it
+     * @param owner the principal name of the user it belongs to
+     * @param storage where the bytes are
+     * @param events where its release is announced
      */
-    public StoredStickyFile(TokenClaims claims, UploadStorage storage, String token) {
+    public StoredStickyFile(TokenClaims claims, String token, String owner, UploadStorage storage, Consumer<UploadEvent> events) {
         this.claims = Objects.requireNonNull(claims, "claims");
-        this.storage = Objects.requireNonNull(storage, "storage");
         this.token = Objects.requireNonNull(token, "token");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** @return what the verified token says */
@@ -96,7 +104,25 @@ public final class StoredStickyFile implements StickyFile, Serializable {
 
     @Override
     public void delete() throws IOException {
-        storage().delete(claims.objectId());
+        release();
+    }
+
+    /**
+     * Releases the temporary copy and announces it with {@link UploadEvent.Released}.
+     *
+     * @return whether there was something to release
+     * @throws IOException if the storage cannot be changed
+     */
+    public boolean release() throws IOException {
+        boolean released = storage().delete(claims.objectId());
+        if (released) {
+            if (events == null) {
+                // Deserialised from a view state: announce through CDI like the rest of the application.
+                events = CDI.current().getBeanManager().getEvent().select(UploadEvent.class)::fire;
+            }
+            events.accept(new UploadEvent.Released(claims.storage(), owner, claims.filename(), claims.contentType(), claims.size()));
+        }
+        return released;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.github.stickyuploads.internal.token;
 
+import io.github.stickyuploads.UploadEvent;
 import io.github.stickyuploads.storage.UploadStorage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,16 +23,20 @@ public final class TokenResolver {
     private final TokenCodec codec;
     private final Function<String, Optional<UploadStorage>> storages;
     private final Clock clock;
+    private final Consumer<UploadEvent> events;
 
     /**
      * @param codec checks the token itself
      * @param storages finds a storage by the name in a token
      * @param clock tells the time for the expiry check
+     * @param events where the release of a resolved file is announced
      */
-    public TokenResolver(TokenCodec codec, Function<String, Optional<UploadStorage>> storages, Clock clock) {
+    public TokenResolver(TokenCodec codec, Function<String, Optional<UploadStorage>> storages, Clock clock,
+                         Consumer<UploadEvent> events) {
         this.codec = codec;
         this.storages = storages;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -62,7 +68,7 @@ public final class TokenResolver {
         if (size.getAsLong() != claims.size()) {
             return refuse(Refusal.SIZE_DIFFERS, uploadPath);
         }
-        return Optional.of(new StoredStickyFile(claims, storage.get(), token));
+        return Optional.of(new StoredStickyFile(claims, token, owner, storage.get(), events));
     }
 
     private static Optional<StoredStickyFile> refuse(Refusal refusal, String uploadPath) {

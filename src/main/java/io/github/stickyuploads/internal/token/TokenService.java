@@ -1,9 +1,11 @@
 package io.github.stickyuploads.internal.token;
 
+import io.github.stickyuploads.UploadEvent;
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.upload.StorageRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,9 @@ public class TokenService {
 
     @Inject
     StorageRegistry storages;
+
+    @Inject
+    Event<UploadEvent> events;
 
     private TokenCodec codec;
     private TokenResolver resolver;
@@ -37,7 +42,7 @@ public class TokenService {
             }
         });
         codec = new TokenCodec(new SigningKeys(current, config.previousSecrets()));
-        resolver = new TokenResolver(codec, storages::named, Clock.systemUTC());
+        resolver = new TokenResolver(codec, storages::named, Clock.systemUTC(), events::fire);
     }
 
     /** @return where the signing secret comes from, for the startup log line (never the secret) */

@@ -1,5 +1,6 @@
 package io.github.stickyuploads.internal.upload;
 
+import io.github.stickyuploads.UploadEvent;
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.token.StoredStickyFile;
 import io.github.stickyuploads.internal.token.TokenClaims;
@@ -10,6 +11,7 @@ import io.github.stickyuploads.storage.StoredObject;
 import io.github.stickyuploads.storage.UploadMetadata;
 import io.github.stickyuploads.storage.UploadStorage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -42,6 +44,9 @@ public class UploadProcessor {
     @Inject
     TokenService tokens;
 
+    @Inject
+    Event<UploadEvent> events;
+
     /**
      * @param content the file's bytes as the client sends them
      * @param clientFilename the name the client gave, unsanitised
@@ -73,7 +78,9 @@ public class UploadProcessor {
                     new UploadMetadata(filename, contentType, owner, expires));
             TokenClaims claims = new TokenClaims(storageName, stored.id(), filename, stored.size(), contentType,
                     sha256.digest(), expires);
-            return new StoredUpload(claims, tokens.mint(claims, owner, uploadPath));
+            events.fire(new UploadEvent.Stored(storageName, owner, filename, contentType, stored.size(), claims.sha256Hex(),
+                    expires));
+            return new StoredUpload(claims, tokens.mint(claims, owner, uploadPath), owner);
         } catch (SizeLimitExceededException e) {
             throw new UploadRejectedException(413, "upload", "upload.too-large", e.limit());
         } catch (UploadInputStream.ClientAbortException e) {
@@ -98,7 +105,7 @@ public class UploadProcessor {
             return;
         }
         try {
-            storages.named(stored.claims().storage()).orElseThrow().delete(stored.claims().objectId());
+            asFile(stored).release();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not delete an upload of a refused request; it will expire", e);
         }
@@ -117,8 +124,9 @@ public class UploadProcessor {
      *
      * @param claims what was stored
      * @param token the token that stands for it
+     * @param owner who uploaded it
      */
-    public record StoredUpload(TokenClaims claims, String token) {
+    public record StoredUpload(TokenClaims claims, String token, String owner) {
     }
 
     /**
@@ -126,6 +134,7 @@ public class UploadProcessor {
      * @return it as a file of the application
      */
     public StoredStickyFile asFile(StoredUpload stored) {
-        return new StoredStickyFile(stored.claims(), storages.named(stored.claims().storage()).orElseThrow(), stored.token());
+        return new StoredStickyFile(stored.claims(), stored.token(), stored.owner(),
+                storages.named(stored.claims().storage()).orElseThrow(), events::fire);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stickyuploads.StickyFile;
+import io.github.stickyuploads.UploadEvent;
 import io.github.stickyuploads.storage.FileSystemStorage;
 import io.github.stickyuploads.storage.StoredObject;
 import io.github.stickyuploads.storage.UploadMetadata;
@@ -46,6 +47,7 @@ class TokenResolverTest {
     private FileSystemStorage storage;
     private final TokenCodec codec = new TokenCodec(new SigningKeys(KEY, List.of()));
     private final List<LogRecord> log = new CopyOnWriteArrayList<>();
+    private final List<UploadEvent> events = new CopyOnWriteArrayList<>();
     private final Logger logger = Logger.getLogger("io.github.stickyuploads");
     private final Handler capture = new Handler() {
         @Override
@@ -75,7 +77,7 @@ class TokenResolverTest {
 
     private TokenResolver resolver() {
         return new TokenResolver(codec, name -> "temp".equals(name) ? Optional.<UploadStorage>of(storage) : Optional.empty(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), events::add);
     }
 
     private String upload(String storageName) throws Exception {
@@ -106,6 +108,8 @@ class TokenResolverTest {
 
         file.delete();
         assertFalse(resolver().resolve(token, OWNER, PATH).isPresent(), "released");
+        assertEquals(List.of(new UploadEvent.Released("temp", OWNER, "cv.pdf", "application/pdf", CONTENT.length)), events,
+                "the release is announced");
     }
 
     @Test
@@ -138,7 +142,7 @@ class TokenResolverTest {
             public java.util.OptionalLong size(String id) throws IOException {
                 throw new IOException("disk gone");
             }
-        }), Clock.fixed(NOW, ZoneOffset.UTC));
+        }), Clock.fixed(NOW, ZoneOffset.UTC), events::add);
 
         assertFalse(broken.resolve(token, OWNER, PATH).isPresent());
         assertOneWarning(token, Refusal.STORAGE_FAILED);
@@ -151,7 +155,8 @@ class TokenResolverTest {
         assertRefused(token, OWNER, "/app/sticky-uploads/other", Refusal.OTHER_PATH);
         assertRefused(token.substring(0, token.length() - 2) + "AA", OWNER, PATH, Refusal.BAD_SIGNATURE);
         assertRefused("garbage", OWNER, PATH, Refusal.MALFORMED);
-        TokenResolver later = new TokenResolver(codec, name -> Optional.of(storage), Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC));
+        TokenResolver later = new TokenResolver(codec, name -> Optional.of(storage), Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC),
+                events::add);
         log.clear();
         assertFalse(later.resolve(token, OWNER, PATH).isPresent());
         assertOneWarning(token, Refusal.EXPIRED);
