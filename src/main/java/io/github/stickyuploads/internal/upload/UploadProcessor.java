@@ -84,7 +84,7 @@ public class UploadProcessor {
         } catch (SizeLimitExceededException e) {
             throw new UploadRejectedException(413, "upload", "upload.too-large", e.limit());
         } catch (UploadInputStream.ClientAbortException e) {
-            LOG.info(() -> "An upload by " + owner + " stopped before its end: " + e.getCause().getMessage());
+            LOG.info(() -> "An upload by " + owner + " stopped before its end: " + e.getCause());
             throw new UploadRejectedException(400, "__all__", "upload.malformed");
         } catch (InsufficientStorageException e) {
             LOG.log(Level.SEVERE, "Storage " + storageName + " is full", e);
