@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@value #EXPIRY}</td><td>{@value #DEFAULT_EXPIRY}</td></tr>
  * <tr><td>{@value #CLEANUP_INTERVAL}</td><td>{@value #DEFAULT_CLEANUP_INTERVAL}</td></tr>
  * <tr><td>{@value #TEMP_PATH}</td><td>{@code ${java.io.tmpdir}/sticky-uploads}</td></tr>
+ * <tr><td>{@value #QUOTA_FILES}</td><td>{@value #DEFAULT_QUOTA_FILES}</td></tr>
+ * <tr><td>{@value #QUOTA_BYTES}</td><td>{@value #DEFAULT_QUOTA_BYTES}</td></tr>
  * <tr><td>{@value #DIRECTORY_PATH}</td><td>none (required by the {@code directory} storage)</td></tr>
  * <tr><td>{@value #JDBC_DATASOURCE}</td><td>{@value #DEFAULT_JDBC_DATASOURCE}</td></tr>
  * <tr><td>{@value #MESSAGES}</td><td>none: the library's own texts</td></tr>
@@ -63,6 +65,14 @@ public class StickyUploadsConfig {
     public static final String CLEANUP_INTERVAL = "stickyuploads.cleanup-interval";
     /** Root folder of the {@code temp} storage; it also keeps the generated secret. */
     public static final String TEMP_PATH = "stickyuploads.temp.path";
+    /** How many live temporary uploads one user may have; beyond, uploads are refused with 429. */
+    public static final String QUOTA_FILES = "stickyuploads.quota.files";
+    /** How many bytes one user's live temporary uploads may take; beyond, uploads are refused with 429. */
+    public static final String QUOTA_BYTES = "stickyuploads.quota.bytes";
+    /** Default of {@value #QUOTA_FILES}. */
+    public static final String DEFAULT_QUOTA_FILES = "20";
+    /** Default of {@value #QUOTA_BYTES}. */
+    public static final String DEFAULT_QUOTA_BYTES = "100M";
     /** Root folder of the {@code directory} storage, e.g. a mount that all servers share. */
     public static final String DIRECTORY_PATH = "stickyuploads.directory.path";
     /** JNDI name of the DataSource of the {@code jdbc} storage. */
@@ -96,6 +106,8 @@ public class StickyUploadsConfig {
     private Duration expiry;
     private Duration cleanupInterval;
     private Path tempPath;
+    private long quotaFiles;
+    private DataSize quotaBytes;
     private Optional<Path> directoryPath;
     private String jdbcDataSource;
 
@@ -141,6 +153,14 @@ public class StickyUploadsConfig {
         cleanupInterval = positiveDuration(CLEANUP_INTERVAL, source.apply(CLEANUP_INTERVAL).orElse(DEFAULT_CLEANUP_INTERVAL));
         tempPath = source.apply(TEMP_PATH).map(value -> parse(TEMP_PATH, value, Path::of))
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads"));
+        quotaFiles = parse(QUOTA_FILES, source.apply(QUOTA_FILES).orElse(DEFAULT_QUOTA_FILES), Long::parseLong);
+        if (quotaFiles < 1) {
+            throw new InvalidConfigurationException(QUOTA_FILES, "must be at least 1");
+        }
+        quotaBytes = parse(QUOTA_BYTES, source.apply(QUOTA_BYTES).orElse(DEFAULT_QUOTA_BYTES), DataSize::parse);
+        if (quotaBytes.bytes() == 0) {
+            throw new InvalidConfigurationException(QUOTA_BYTES, "must be more than 0 bytes");
+        }
         directoryPath = source.apply(DIRECTORY_PATH).map(value -> parse(DIRECTORY_PATH, value, Path::of));
         jdbcDataSource = source.apply(JDBC_DATASOURCE).map(String::trim).orElse(DEFAULT_JDBC_DATASOURCE);
     }
@@ -191,6 +211,16 @@ public class StickyUploadsConfig {
     /** @return the root folder of the {@code temp} storage ({@value #TEMP_PATH}) */
     public Path tempPath() {
         return tempPath;
+    }
+
+    /** @return how many live temporary uploads one user may have ({@value #QUOTA_FILES}) */
+    public long quotaFiles() {
+        return quotaFiles;
+    }
+
+    /** @return how many bytes one user's live temporary uploads may take ({@value #QUOTA_BYTES}) */
+    public DataSize quotaBytes() {
+        return quotaBytes;
     }
 
     /**

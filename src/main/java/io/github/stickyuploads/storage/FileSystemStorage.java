@@ -158,6 +158,25 @@ public class FileSystemStorage implements UploadStorage {
         return purged;
     }
 
+    @Override
+    public Optional<OwnerUsage> usage(String owner, Instant now) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.of(new OwnerUsage(0, 0));
+        }
+        long files = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, path -> isId(path.getFileName().toString()))) {
+            for (Path folder : folders) {
+                Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
+                if (metadata.isPresent() && metadata.get().owner().equals(owner) && !metadata.get().expires().isBefore(now)) {
+                    files++;
+                    bytes += sizeOf(folder.resolve(CONTENT));
+                }
+            }
+        }
+        return Optional.of(new OwnerUsage(files, bytes));
+    }
+
     /**
      * A folder without readable metadata is an upload that was interrupted while starting, or one that another
      * server is removing right now; it is judged by age, so that a store in progress is left alone.

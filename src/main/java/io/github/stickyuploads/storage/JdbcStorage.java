@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -239,6 +240,22 @@ public class JdbcStorage implements UploadStorage {
             return deleted;
         } catch (SQLException e) {
             throw failure("delete an upload", e);
+        }
+    }
+
+    @Override
+    public Optional<OwnerUsage> usage(String owner, Instant now) throws IOException {
+        try (Connection connection = connection();
+             PreparedStatement select = connection.prepareStatement("SELECT count(*), coalesce(sum(size), 0) FROM " + TABLE
+                     + " WHERE owner = ? AND expires >= ?")) {
+            select.setString(1, owner);
+            select.setObject(2, now.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return Optional.of(new OwnerUsage(row.getLong(1), row.getLong(2)));
+            }
+        } catch (SQLException e) {
+            throw failure("measure a user's uploads", e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -84,6 +85,20 @@ public interface UploadStorage {
      * @throws IOException when the storage cannot be listed or changed
      */
     List<ExpiredUpload> purgeExpired(Instant now) throws IOException;
+
+    /**
+     * Tells what a user's live uploads take, so that {@value io.github.stickyuploads.config.StickyUploadsConfig#QUOTA_FILES}
+     * and {@value io.github.stickyuploads.config.StickyUploadsConfig#QUOTA_BYTES} can be enforced. A storage that
+     * cannot tell returns empty, and its uploads are limited by the size limit alone.
+     *
+     * @param owner a user's principal name
+     * @param now the current time: uploads that expired before it do not count
+     * @return the usage, or empty when this storage cannot tell
+     * @throws IOException when the storage cannot be asked
+     */
+    default Optional<OwnerUsage> usage(String owner, Instant now) throws IOException {
+        return Optional.empty();
+    }
 
     /**
      * Whether several servers can share this storage, so that an upload accepted by one is claimed on another.

@@ -31,6 +31,9 @@ class StickyUploadsConfigTest {
         assertTrue(config.isAllowedType("application/x-anything"));
         assertEquals(Duration.ofHours(24), config.expiry());
         assertEquals(Duration.ofMinutes(15), config.cleanupInterval());
+        assertEquals(20, config.quotaFiles());
+        assertEquals(100L * 1024 * 1024, config.quotaBytes().bytes());
+        assertEquals("java:comp/DefaultDataSource", config.jdbcDataSource());
         assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads").toAbsolutePath(),
                 config.tempPath().toAbsolutePath());
     }
@@ -72,6 +75,10 @@ class StickyUploadsConfigTest {
         assertBad(StickyUploadsConfig.SECRET, Base64.getEncoder().encodeToString(new byte[31]), "at least 32");
         assertBad(StickyUploadsConfig.PREVIOUS_SECRETS, KEY_32 + ",c2hvcnQ=", "at least 32");
         assertBad(StickyUploadsConfig.STORAGE, " ", "empty");
+        assertBad(StickyUploadsConfig.QUOTA_FILES, "0", "at least 1");
+        assertBad(StickyUploadsConfig.QUOTA_FILES, "many", "many");
+        assertBad(StickyUploadsConfig.QUOTA_BYTES, "0", "more than 0 bytes");
+        assertBad(StickyUploadsConfig.QUOTA_BYTES, "lots", "K, M or G");
     }
 
     private static void assertBad(String key, String value, String explanation) {

@@ -110,6 +110,19 @@ class FileSystemStorageTest {
     }
 
     @Test
+    void countsAUsersLiveUploadsForTheQuotas() throws IOException {
+        FileSystemStorage storage = FileSystemStorage.in(folder);
+        storage.store(new ByteArrayInputStream(new byte[100]), metadata(NOW.plusSeconds(60)));
+        storage.store(new ByteArrayInputStream(new byte[50]), metadata(NOW.plusSeconds(60)));
+        storage.store(new ByteArrayInputStream(new byte[70]), metadata(NOW.minusSeconds(1)));
+        storage.store(new ByteArrayInputStream(new byte[9]), new UploadMetadata("x", "text/plain", "bob", NOW.plusSeconds(60)));
+
+        assertEquals(java.util.Optional.of(new OwnerUsage(2, 150)), storage.usage("alice", NOW), "expired ones do not count");
+        assertEquals(java.util.Optional.of(new OwnerUsage(1, 9)), storage.usage("bob", NOW));
+        assertEquals(java.util.Optional.of(new OwnerUsage(0, 0)), FileSystemStorage.in(folder.resolve("none")).usage("alice", NOW));
+    }
+
+    @Test
     void purgingAMissingRootIsNothing() throws IOException {
         assertEquals(List.of(), FileSystemStorage.in(folder.resolve("never-created")).purgeExpired(NOW));
     }

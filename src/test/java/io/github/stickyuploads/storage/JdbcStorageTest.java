@@ -108,6 +108,16 @@ class JdbcStorageTest {
     }
 
     @Test
+    void countsAUsersLiveUploadsForTheQuotas() throws IOException {
+        storage.store(new ByteArrayInputStream(new byte[100]), metadata(NOW.plusSeconds(60)));
+        storage.store(new ByteArrayInputStream(new byte[50]), metadata(NOW.plusSeconds(60)));
+        storage.store(new ByteArrayInputStream(new byte[70]), metadata(NOW.minusSeconds(1)));
+
+        assertEquals(java.util.Optional.of(new OwnerUsage(2, 150)), storage.usage("alice", NOW), "expired ones do not count");
+        assertEquals(java.util.Optional.of(new OwnerUsage(0, 0)), storage.usage("bob", NOW));
+    }
+
+    @Test
     void treatsForeignIdsAsUnknown() throws IOException {
         for (String id : new String[] {"'; DROP TABLE sticky_uploads; --", "", "../x", "a".repeat(65)}) {
             assertEquals(OptionalLong.empty(), storage.size(id), id);

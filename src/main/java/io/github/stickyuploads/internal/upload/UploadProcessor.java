@@ -1,11 +1,13 @@
 package io.github.stickyuploads.internal.upload;
 
 import io.github.stickyuploads.UploadEvent;
+import io.github.stickyuploads.config.DataSize;
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.token.StoredStickyFile;
 import io.github.stickyuploads.internal.token.TokenClaims;
 import io.github.stickyuploads.internal.token.TokenService;
 import io.github.stickyuploads.storage.InsufficientStorageException;
+import io.github.stickyuploads.storage.OwnerUsage;
 import io.github.stickyuploads.storage.SizeLimitExceededException;
 import io.github.stickyuploads.storage.StoredObject;
 import io.github.stickyuploads.storage.UploadMetadata;
@@ -21,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,7 +66,28 @@ public class UploadProcessor {
         String filename = FilenameSanitizer.sanitize(clientFilename);
         Instant expires = Instant.now().plus(config.expiry()).truncatedTo(ChronoUnit.SECONDS);
         MessageDigest sha256 = sha256();
-        try (InputStream in = new BufferedInputStream(new UploadInputStream(content, config.maxSize()),
+        DataSize limit = config.maxSize();
+        boolean quotaIsTheLimit = false;
+        try {
+            Optional<OwnerUsage> usage = storage.usage(owner, Instant.now());
+            if (usage.isPresent()) {
+                if (usage.get().files() >= config.quotaFiles()) {
+                    throw new UploadRejectedException(429, "__all__", "quota.files", config.quotaFiles());
+                }
+                long room = config.quotaBytes().bytes() - usage.get().bytes();
+                if (room <= 0) {
+                    throw new UploadRejectedException(429, "__all__", "quota.bytes", config.quotaBytes());
+                }
+                if (room < limit.bytes()) {
+                    limit = new DataSize(room);
+                    quotaIsTheLimit = true;
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Storage " + storageName + " failed", e);
+            throw new UploadRejectedException(503, "__all__", "storage.unavailable");
+        }
+        try (InputStream in = new BufferedInputStream(new UploadInputStream(content, limit),
                 Math.max(BUFFER_SIZE, ContentSniffer.readLimit() + 1))) {
             in.mark(1);
             if (in.read() < 0) {
@@ -82,6 +106,9 @@ public class UploadProcessor {
                     expires));
             return new StoredUpload(claims, tokens.mint(claims, owner, uploadPath), owner);
         } catch (SizeLimitExceededException e) {
+            if (quotaIsTheLimit) {
+                throw new UploadRejectedException(429, "__all__", "quota.bytes", config.quotaBytes());
+            }
             throw new UploadRejectedException(413, "upload", "upload.too-large", e.limit());
         } catch (UploadInputStream.ClientAbortException e) {
             LOG.info(() -> "An upload by " + owner + " stopped before its end: " + e.getCause());
