@@ -17,10 +17,19 @@ import java.util.Set;
 @ApplicationScoped
 public class TestUsers implements IdentityStore {
 
-    private static final Map<String, Set<String>> ROLES = Map.of(
-            "alice", Set.of("user"),
-            "bob", Set.of("user", "staff"),
-            "carol", Set.of("user"));
+    private static final Map<String, Set<String>> ROLES = users();
+
+    /** alice, bob (also staff), carol, and user0 to user9 for the load test. */
+    private static Map<String, Set<String>> users() {
+        Map<String, Set<String>> users = new java.util.HashMap<>(Map.of(
+                "alice", Set.of("user"),
+                "bob", Set.of("user", "staff"),
+                "carol", Set.of("user")));
+        for (int i = 0; i < 10; i++) {
+            users.put("user" + i, Set.of("user"));
+        }
+        return Map.copyOf(users);
+    }
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
