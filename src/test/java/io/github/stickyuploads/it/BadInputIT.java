@@ -8,6 +8,8 @@ import io.github.stickyuploads.internal.token.TokenClaims;
 import io.github.stickyuploads.internal.token.TokenCodec;
 import io.github.stickyuploads.it.endpoint.CvStorage;
 import io.github.stickyuploads.it.endpoint.CvUploads;
+import io.github.stickyuploads.it.ownapp.ApiApplication;
+import io.github.stickyuploads.it.ownapp.ClaimProbe;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -53,7 +55,16 @@ class BadInputIT {
         return Deployments.war("bad-input", Map.of("stickyuploads.temp.path", STORAGE.root().toString(),
                 "stickyuploads.secret", Base64.getEncoder().encodeToString(KEY), "stickyuploads.max-size", "100K",
                 "stickyuploads.allowed-types", "application/pdf", "test.cv-storage", CV.root().toString()),
-                CvUploads.class, CvStorage.class);
+                CvUploads.class, CvStorage.class, ApiApplication.class, ClaimProbe.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTokenOfOneMegabyteInAFormGivesNoFile() {
+        String huge = "A".repeat(1024 * 1024);
+        UploadClient.Answer answer = alice(deployment).claim(huge, deployment.getPath() + ENDPOINT);
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(false, answer.json().getBoolean("found"));
+        assertEquals(200, alice(deployment).file("upload", "next.pdf", pdf()).post(ENDPOINT).status(), "the next upload works");
     }
 
     /**
