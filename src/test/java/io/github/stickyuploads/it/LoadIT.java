@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 10 users send 100 uploads at once, 64 KB to 4 MB each (about 200 MB in all): every one succeeds, every
- * stored SHA-256 matches what was sent, no token works for another user, and the heap of the JVM that runs the
- * server grows far less than the data that went through it. The bodies are generated while they are sent, so
+ * stored SHA-256 matches what was sent, no token works for another user, and the live heap of the JVM that runs
+ * the server grows far less than the data that went through it. The bodies are generated while they are sent, so
  * the client side holds no file in memory either. (Speed is the benchmark's business, not this test's.)
  */
 @ExtendWith(ArquillianExtension.class)
@@ -51,6 +51,8 @@ class LoadIT {
 
     private static final int USERS = 10;
     private static final int UPLOADS = 100;
+    /** What 100 streams in flight may hold at once, client and server together: far below the 191 MB they carry. */
+    private static final long MAX_LIVE_GROWTH = 64L * 1024 * 1024;
 
     @ArquillianResource
     URL deployment;
@@ -76,9 +78,11 @@ class LoadIT {
         AtomicBoolean running = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
             while (running.get()) {
+                // The live heap, not garbage that waits for a collection: held bodies would show here.
+                System.gc();
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -119,8 +123,10 @@ class LoadIT {
                     "no token works for another user");
         }
         long growth = peak.get() - baseline;
-        System.out.printf("LoadIT: %d uploads, %d MB in all, peak heap growth %d MB%n", UPLOADS, total >> 20, growth >> 20);
-        assertTrue(growth < total / 2, "the heap grew by " + (growth >> 20) + " MB for " + (total >> 20) + " MB of uploads");
+        System.out.printf("LoadIT: %d uploads, %d MB in all, peak live heap growth %d MB%n", UPLOADS, total >> 20, growth >> 20);
+        // Streaming needs buffers per upload (a few hundred KB on both sides); holding bodies would need the data.
+        assertTrue(growth < MAX_LIVE_GROWTH, "the live heap grew by " + (growth >> 20) + " MB for " + (total >> 20)
+                + " MB of uploads");
     }
 
     private String endpoint() {
