@@ -31,9 +31,10 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * An {@link UploadStorage} in a folder: each upload gets a fresh random sub-folder (mode 0700) holding
- * the bytes under a fixed name ({@code content}, mode 0600) and a small {@code metadata.properties}
- * (original name, type, owner, expiry). Client-supplied names never become paths. This is the machinery
+ * An {@link UploadStorage} in a folder: each user has a folder named by a digest of the user's name, and each
+ * upload a fresh random folder in it (mode 0700) holding the bytes under a fixed name ({@code content}, mode
+ * 0600) and a small {@code metadata.properties} (original name, type, owner, expiry). The id names both
+ * folders, so the quota check reads one user's uploads only. Client-supplied names never become paths. This is the machinery
  * behind {@link TempStorage}; use {@link #in(Path)} to put one anywhere else.
  *
  * <pre>
@@ -46,7 +47,10 @@ public class FileSystemStorage implements UploadStorage {
 
     private static final String CONTENT = "content";
     private static final String METADATA = "metadata.properties";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    /** An id: the owner's folder and the upload's folder. */
+    private static final Pattern ID = Pattern.compile("([0-9a-f]{16})-([0-9a-f]{32})");
+    private static final Pattern OWNER_FOLDER = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern UPLOAD_FOLDER = Pattern.compile("[0-9a-f]{32}");
     /** A folder without readable metadata is an interrupted upload once it is this old. */
     private static final Duration INTERRUPTED_AFTER = Duration.ofHours(1);
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -89,15 +93,16 @@ public class FileSystemStorage implements UploadStorage {
 
     @Override
     public StoredObject store(InputStream content, UploadMetadata metadata) throws IOException {
-        createPrivateDirectories(root);
-        Path folder = newUploadFolder();
+        Path ownerFolder = root.resolve(ownerKey(metadata.owner()));
+        createPrivateDirectories(ownerFolder);
+        Path folder = newUploadFolder(ownerFolder);
         try {
             writeMetadata(folder.resolve(METADATA), metadata);
             long size;
             try (OutputStream out = Files.newOutputStream(createPrivateFile(folder.resolve(CONTENT)))) {
                 size = copy(content, out);
             }
-            return new StoredObject(folder.getFileName().toString(), size);
+            return new StoredObject(ownerFolder.getFileName() + "-" + folder.getFileName(), size);
         } catch (IOException e) {
             deleteTree(folder);
             throw isOutOfSpace(e) ? new InsufficientStorageException("No space left in " + root, e) : e;
@@ -131,23 +136,22 @@ public class FileSystemStorage implements UploadStorage {
 
     @Override
     public boolean delete(String id) throws IOException {
-        return isId(id) && deleteTree(root.resolve(id));
+        Path folder = folderOf(id);
+        return folder != null && deleteTree(folder);
     }
 
     @Override
     public List<ExpiredUpload> purgeExpired(Instant now) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
         List<ExpiredUpload> purged = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, path -> isId(path.getFileName().toString()))) {
-            for (Path folder : folders) {
+        for (Path ownerFolder : folders(root, OWNER_FOLDER)) {
+            for (Path folder : folders(ownerFolder, UPLOAD_FOLDER)) {
                 Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
                 if (metadata.isPresent()) {
                     if (metadata.get().expires().isBefore(now)) {
                         long size = sizeOf(folder.resolve(CONTENT));
                         if (deleteTree(folder)) {
-                            purged.add(new ExpiredUpload(folder.getFileName().toString(), metadata.get(), size));
+                            purged.add(new ExpiredUpload(ownerFolder.getFileName() + "-" + folder.getFileName(),
+                                    metadata.get(), size));
                         }
                     }
                 } else if (isInterruptedLongAgo(folder, now)) {
@@ -160,21 +164,40 @@ public class FileSystemStorage implements UploadStorage {
 
     @Override
     public Optional<OwnerUsage> usage(String owner, Instant now) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return Optional.of(new OwnerUsage(0, 0));
-        }
         long files = 0;
         long bytes = 0;
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, path -> isId(path.getFileName().toString()))) {
-            for (Path folder : folders) {
-                Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
-                if (metadata.isPresent() && metadata.get().owner().equals(owner) && !metadata.get().expires().isBefore(now)) {
-                    files++;
-                    bytes += sizeOf(folder.resolve(CONTENT));
-                }
+        for (Path folder : folders(root.resolve(ownerKey(owner)), UPLOAD_FOLDER)) {
+            Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
+            if (metadata.isPresent() && metadata.get().owner().equals(owner) && !metadata.get().expires().isBefore(now)) {
+                files++;
+                bytes += sizeOf(folder.resolve(CONTENT));
             }
         }
         return Optional.of(new OwnerUsage(files, bytes));
+    }
+
+    /** @return the sub-folders of a folder whose names match, or none when the folder is missing */
+    private static List<Path> folders(Path parent, Pattern names) throws IOException {
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, path -> names.matcher(path.getFileName().toString()).matches())) {
+            List<Path> list = new ArrayList<>();
+            folders.forEach(list::add);
+            return list;
+        } catch (NoSuchFileException gone) {
+            return List.of();
+        }
+    }
+
+    /** The name of a user's folder: a digest, so that no user name becomes a path. */
+    private static String ownerKey(String owner) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
@@ -197,11 +220,11 @@ public class FileSystemStorage implements UploadStorage {
         }
     }
 
-    private Path newUploadFolder() throws IOException {
+    private static Path newUploadFolder(Path ownerFolder) throws IOException {
         while (true) {
             byte[] random = new byte[16];
             RANDOM.nextBytes(random);
-            Path folder = root.resolve(HexFormat.of().formatHex(random));
+            Path folder = ownerFolder.resolve(HexFormat.of().formatHex(random));
             try {
                 return POSIX ? Files.createDirectory(folder, ownerOnly("rwx------")) : Files.createDirectory(folder);
             } catch (FileAlreadyExistsException e) {
@@ -211,11 +234,14 @@ public class FileSystemStorage implements UploadStorage {
     }
 
     private Path contentOf(String id) {
-        return isId(id) ? root.resolve(id).resolve(CONTENT) : null;
+        Path folder = folderOf(id);
+        return folder == null ? null : folder.resolve(CONTENT);
     }
 
-    private static boolean isId(String id) {
-        return id != null && ID.matcher(id).matches();
+    /** @return the folder of an id, or null for anything that is not an id of this storage */
+    private Path folderOf(String id) {
+        java.util.regex.Matcher parts = id == null ? null : ID.matcher(id);
+        return parts != null && parts.matches() ? root.resolve(parts.group(1)).resolve(parts.group(2)) : null;
     }
 
     private static long copy(InputStream in, OutputStream out) throws IOException {

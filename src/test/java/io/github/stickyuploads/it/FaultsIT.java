@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FaultsIT {
 
     private static final StorageFolder FULL = StorageFolder.fresh("faults-full");
-    private static final Path BREAKABLE = Path.of("target", "it-storage", "faults-breakable").toAbsolutePath();
+    private static final Path BREAKABLE = StorageFolder.fresh("faults-breakable").root();
 
     @ArquillianResource
     URL deployment;

@@ -55,7 +55,7 @@ class TwoNodesIT {
         Map<String, String> environment = Map.of("STICKYUPLOADS_STORAGE", "directory",
                 "STICKYUPLOADS_DIRECTORY_PATH", shared.toString());
         prove(environment, () -> {
-            try (var entries = Files.list(shared)) {
+            try (var entries = Files.walk(shared, 2)) {
                 return entries.filter(path -> path.getFileName().toString().matches("[0-9a-f]{32}")).count();
             }
         });
