@@ -2,6 +2,7 @@ package io.github.stickyuploads.internal.web;
 
 import io.github.stickyuploads.internal.token.TokenClaims;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +16,11 @@ public final class JsonAnswers {
     public static final String UPLOAD = "upload";
 
     private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+    /**
+     * Made once: each {@code Json.createObjectBuilder()} looks the JSON provider up through the ServiceLoader,
+     * which scanned the WAR's jars on every request and took about a quarter of a small upload's CPU time.
+     */
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(null);
 
     private JsonAnswers() {
     }
@@ -25,7 +31,7 @@ public final class JsonAnswers {
      * @return 200 with {@code is_valid: true}
      */
     public static Response stored(TokenClaims claims, String token) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = BUILDERS.createObjectBuilder()
                 .add("is_valid", true)
                 .add("filename", claims.filename())
                 .add("size", claims.size())
@@ -44,9 +50,9 @@ public final class JsonAnswers {
      * @return the error answer with {@code is_valid: false}
      */
     public static Response error(int status, String field, String message) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = BUILDERS.createObjectBuilder()
                 .add("is_valid", false)
-                .add("errors", Json.createObjectBuilder().add(field, Json.createArrayBuilder().add(message)))
+                .add("errors", BUILDERS.createObjectBuilder().add(field, BUILDERS.createArrayBuilder().add(message)))
                 .build();
         return Response.status(status).type(JSON).entity(body.toString()).header("Cache-Control", "no-store").build();
     }
