@@ -395,12 +395,22 @@
       pump(widget);
     });
     const body = new FormData();
-    body.append('upload', state.file);
+    body.append('upload', state.file, sendableName(state.file.name));
     announce(widget, format(text(widget, 'uploading', 'Uploading {0}… {1}% ({2} of {3})'), state.file.name, 0,
       humanSize(0), humanSize(state.file.size)));
     emit(widget, 'sticky:start', { file: state.file });
     request.send(body);
     updateProgress(widget);
+  }
+
+  /**
+   * The filename to send. Browsers put control characters (a BEL, an ESC) raw into the part's header, where
+   * HTTP forbids them and the server refuses the whole request; the server would strip them from the stored
+   * name anyway, so they are dropped here.
+   * @param {string} name @returns {string}
+   */
+  function sendableName(name) {
+    return name.replace(/[\u0000-\u001f\u007f]/g, '') || 'upload';
   }
 
   /** @param {XMLHttpRequest} request @returns {object|null} the endpoint's JSON, or null for anything else */

@@ -26,8 +26,6 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
 
 /**
  * An upload endpoint: {@code POST} stores the multipart file part {@code upload} while it streams in and
@@ -98,15 +96,14 @@ public abstract class UploadResource {
             if (!isUploadAllowed(security)) {
                 throw new UploadRejectedException(403, JsonAnswers.ALL, "access.forbidden");
             }
-            MultipartParser parser = new MultipartParser();
-            String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            if (!parser.isFormData(contentType)) {
+            Optional<String> boundary = MultipartParser.boundary(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+            if (boundary.isEmpty()) {
                 throw new UploadRejectedException(400, JsonAnswers.ALL, "upload.malformed");
             }
             if (headers.getLength() > config.maxSize().bytes() + FRAMING_ALLOWANCE) {
                 throw new UploadRejectedException(413, FIELD, "upload.too-large", config.maxSize());
             }
-            StoredUpload stored = storeOnePart(parser, new MultipartParser.Body(contentType, headers.getLength(), body),
+            StoredUpload stored = storeOnePart(new MultipartParser(body, boundary.get()),
                     security.getUserPrincipal().getName(), uploadPath(uri));
             return JsonAnswers.stored(stored.claims(), stored.token());
         } catch (UploadRejectedException e) {
@@ -161,22 +158,19 @@ public abstract class UploadResource {
         return policy.isUploadAllowed(security);
     }
 
-    private StoredUpload storeOnePart(MultipartParser parser, MultipartParser.Body body, String owner, String uploadPath)
+    private StoredUpload storeOnePart(MultipartParser parts, String owner, String uploadPath)
             throws UploadRejectedException {
         StoredUpload stored = null;
         try {
-            FileItemInputIterator parts = parser.getItemIterator(body);
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                // The raw name: the parser's getName() rejects a NUL outright, we sanitise it instead.
-                String clientFilename = parser.getFileName(part.getHeaders());
-                if (!FIELD.equals(part.getFieldName()) || clientFilename == null || clientFilename.isEmpty()) {
+            for (Optional<MultipartParser.Part> next = parts.nextPart(); next.isPresent(); next = parts.nextPart()) {
+                MultipartParser.Part part = next.get();
+                if (!FIELD.equals(part.fieldName()) || part.filename() == null || part.filename().isEmpty()) {
                     continue; // a text field, or a file input left empty; the parser skips its bytes
                 }
                 if (stored != null) {
                     throw new UploadRejectedException(400, FIELD, "upload.multiple");
                 }
-                stored = processor.store(part.getInputStream(), clientFilename, owner, storageName(), uploadPath);
+                stored = processor.store(part.content(), part.filename(), owner, storageName(), uploadPath);
             }
         } catch (IOException e) {
             LOG.info(() -> "A malformed upload request by " + owner + ": " + e.getMessage());

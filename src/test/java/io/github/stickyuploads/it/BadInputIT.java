@@ -80,7 +80,8 @@ class BadInputIT {
     }
 
     /** A hostile file name that is stored under a safe name. */
-    private record HostileName(String name, String sent, String kept) {
+    /** @param encoded whether the name travels percent-encoded, as control characters must (RFC 9110) */
+    private record HostileName(String name, String sent, boolean encoded, String kept) {
     }
 
     private static UploadClient alice(URL deployment) {
@@ -103,8 +104,17 @@ class BadInputIT {
                 new Refusal("not multipart at all", d -> raw(d, "application/json", "{\"upload\":1}".getBytes(), Map.of()), 400, "__all__", malformed),
                 new Refusal("no Content-Type", d -> raw(d, null, multipart("b", pdf()), Map.of()), 400, "__all__", malformed),
                 new Refusal("truncated body", d -> raw(d, "multipart/form-data; boundary=b", cut(multipart("b", pdf()), 600), Map.of()), 400, "__all__", malformed),
-                new Refusal("wrong boundary", d -> raw(d, "multipart/form-data; boundary=other", multipart("b", pdf()), Map.of()), 400, "upload", required),
-                new Refusal("empty body", d -> raw(d, "multipart/form-data; boundary=b", new byte[0], Map.of()), 400, "upload", required),
+                new Refusal("wrong boundary", d -> raw(d, "multipart/form-data; boundary=other", multipart("b", pdf()), Map.of()), 400, "__all__", malformed),
+                new Refusal("empty body", d -> raw(d, "multipart/form-data; boundary=b", new byte[0], Map.of()), 400, "__all__", malformed),
+                new Refusal("a raw control character in a part header", d -> alice(d).file("upload", "cv\u0007.pdf", pdf()).post(ENDPOINT), 400, "__all__", malformed),
+                new Refusal("101 parts", d -> {
+                    UploadClient client = alice(d);
+                    for (int i = 0; i < 100; i++) {
+                        client.field("f" + i, "v");
+                    }
+                    return client.file("upload", "cv.pdf", pdf()).post(ENDPOINT);
+                }, 400, "__all__", malformed),
+                new Refusal("a raw NUL in a part header", d -> alice(d).file("upload", "cv\u0000.pdf", pdf()).post(ENDPOINT), 400, "__all__", malformed),
                 new Refusal("a 1 MB part header", d -> raw(d, "multipart/form-data; boundary=b", partWithHeaderOf(1024 * 1024), Map.of()), 413, "upload", "The file is larger than the limit of 100 KB."),
                 new Refusal("a 100 KB part header", d -> raw(d, "multipart/form-data; boundary=b", partWithHeaderOf(100 * 1024), Map.of()), 400, "__all__", malformed),
                 new Refusal("two upload parts", d -> alice(d).file("upload", "a.pdf", pdf()).file("upload", "b.pdf", pdf()).post(ENDPOINT), 400, "upload", "Send one file per request."),
@@ -168,18 +178,20 @@ class BadInputIT {
     @TestFactory
     Stream<DynamicTest> hostileFileNames() {
         return Stream.of(
-                new HostileName("10,000 characters", "x".repeat(9_996) + ".pdf", "x".repeat(251) + ".pdf"),
-                new HostileName("a path full of ../", "../".repeat(50) + "etc/passwd.pdf", "passwd.pdf"),
-                new HostileName("backslashes", "..\\..\\Windows\\boot.pdf", "boot.pdf"),
-                new HostileName("a NUL", "cv\u0000.exe.pdf", "cv.exe.pdf"),
-                new HostileName("control characters", "c\u0001v\u001b[31m.pdf", "cv[31m.pdf"),
-                new HostileName("a right-to-left override", "cv\u202Efdp.exe", "cvfdp.exe"),
-                new HostileName("a Windows device name", "CON.pdf", "_CON.pdf"),
-                new HostileName("aux.txt", "aux.txt", "_aux.txt"),
-                new HostileName("unnormalised Unicode", "Re\u0301sume\u0301.pdf", "R\u00e9sum\u00e9.pdf"),
-                new HostileName("only dots", "....", "upload"))
+                new HostileName("10,000 characters", "x".repeat(9_996) + ".pdf", false, "x".repeat(251) + ".pdf"),
+                new HostileName("a path full of ../", "../".repeat(50) + "etc/passwd.pdf", false, "passwd.pdf"),
+                new HostileName("backslashes", "..\\..\\Windows\\boot.pdf", false, "boot.pdf"),
+                new HostileName("a NUL", "cv\u0000.exe.pdf", true, "cv.exe.pdf"),
+                new HostileName("control characters", "c\u0001v\u001b[31m.pdf", true, "cv[31m.pdf"),
+                new HostileName("a right-to-left override", "cv\u202Efdp.exe", false, "cvfdp.exe"),
+                new HostileName("a Windows device name", "CON.pdf", false, "_CON.pdf"),
+                new HostileName("aux.txt", "aux.txt", false, "_aux.txt"),
+                new HostileName("unnormalised Unicode", "Re\u0301sume\u0301.pdf", false, "R\u00e9sum\u00e9.pdf"),
+                new HostileName("only dots", "....", false, "upload"))
                 .map(name -> DynamicTest.dynamicTest(name.name(), () -> {
-                    UploadClient.Answer answer = alice(deployment).file("upload", name.sent(), pdf()).post(ENDPOINT);
+                    UploadClient client = alice(deployment);
+                    UploadClient.Answer answer = (name.encoded() ? client.fileWithEncodedName("upload", name.sent(), pdf())
+                            : client.file("upload", name.sent(), pdf())).post(ENDPOINT);
                     assertEquals(200, answer.status(), answer::toString);
                     assertEquals(name.kept(), answer.json().getString("filename"));
                     assertTrue(STORAGE.allFiles().stream().allMatch(file ->

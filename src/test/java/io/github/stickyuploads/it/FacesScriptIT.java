@@ -65,6 +65,7 @@ class FacesScriptIT {
         Files.write(FILES.resolve("huge.pdf"), Samples.pdf(3_000_000));
         Files.write(FILES.resolve("note.txt"), Samples.text(2_000));
         Files.write(FILES.resolve("picture.png"), Samples.png());
+        Files.write(FILES.resolve("bell\u0007.pdf"), Samples.pdf(10_000));
         for (int i = 1; i <= 4; i++) {
             Files.write(FILES.resolve("part" + i + ".pdf"), Samples.pdf(700_000 + i));
         }
@@ -262,6 +263,16 @@ class FacesScriptIT {
             assertEquals("dropped.pdf", detail.get("filename"));
             assertEquals("application/pdf", detail.get("contentType"));
             assertEquals(detail.get("token"), token(browser, "f:pdf"));
+        }
+    }
+
+    @Test
+    void aFileNameWithAControlCharacterStillUploads() {
+        try (Browser browser = open("script.xhtml")) {
+            browser.pick("f:pdf:file", FILES.resolve("bell\u0007.pdf"));
+
+            browser.until(d -> !status(browser, "f:pdf").isEmpty() && !status(browser, "f:pdf").startsWith("Uploading"));
+            assertEquals("Uploaded bell.pdf (9.8 KB)", status(browser, "f:pdf"));
         }
     }
 

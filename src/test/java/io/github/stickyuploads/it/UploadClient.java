@@ -61,6 +61,21 @@ final class UploadClient {
                 + "Content-Type: application/octet-stream\r\n", content);
     }
 
+    /**
+     * Adds a file part whose name travels percent-encoded ({@code filename*=UTF-8''...}, RFC 5987), the way a
+     * careful client sends a name that a header may not carry raw, such as one with control characters.
+     */
+    UploadClient fileWithEncodedName(String field, String filename, byte[] content) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean plain = c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0);
+            encoded.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+        }
+        return part("Content-Disposition: form-data; name=\"" + field + "\"; filename*=UTF-8''" + encoded + "\r\n"
+                + "Content-Type: application/octet-stream\r\n", content);
+    }
+
     /** Adds a field part without a filename. */
     UploadClient field(String field, String value) {
         return part("Content-Disposition: form-data; name=\"" + field + "\"\r\n", value.getBytes(StandardCharsets.UTF_8));
