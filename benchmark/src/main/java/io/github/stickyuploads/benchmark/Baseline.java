@@ -5,17 +5,26 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
- * The baseline: copies the raw request body to a file and does nothing else (no multipart parsing, no
- * hashing, no token). DELETE empties its folder between runs; GET memory tells the heap in use.
+ * The baseline: copies the raw request body to a file in the user's folder and does nothing else (no multipart
+ * parsing, no hashing, no token). Beside it, the same copy with a SHA-256 of the bytes on the way, the one piece of work
+ * per byte that the contract requires of the library and the baseline leaves out. DELETE removes their folder
+ * between runs; GET memory tells the heap in use.
  */
 @jakarta.ws.rs.Path("")
 @RequestScoped
@@ -26,19 +35,39 @@ public class Baseline {
     @POST
     @jakarta.ws.rs.Path("baseline")
     @Produces(MediaType.TEXT_PLAIN)
-    public String copy(InputStream body) throws IOException {
-        Files.createDirectories(FOLDER);
-        Path file = Files.createTempFile(FOLDER, "body", ".bin");
+    public String copy(@Context SecurityContext security, InputStream body) throws IOException {
+        // A folder per user, as the library's temp storage keeps them: files of one folder are created one at a time.
+        Path folder = FOLDER.resolve(security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName());
+        Files.createDirectories(folder);
+        Path file = Files.createTempFile(folder, "body", ".bin");
         return String.valueOf(Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("baseline-sha256")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String copyAndHash(@Context SecurityContext security, InputStream body) throws IOException {
+        MessageDigest sha256 = sha256();
+        copy(security, new DigestInputStream(body, sha256));
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** Removes the folder itself, not only its files, so that each run starts with small directories. */
     @DELETE
     @jakarta.ws.rs.Path("baseline")
     public void clear() throws IOException {
         if (Files.isDirectory(FOLDER)) {
-            try (Stream<Path> files = Files.list(FOLDER)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
+            try (Stream<Path> tree = Files.walk(FOLDER)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
                 }
             }
         }

@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -34,9 +37,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Drives the library's endpoint and a raw baseline on one Payara Micro server (-Xmx256m), alternating them in
- * the same run, and prints one Markdown table: throughput of large uploads, rate and latency of small ones,
- * the ratio ours / baseline, the server's memory during eight 1 GiB uploads, and the token's cost (JMH).
+ * Drives the library's endpoint, a raw baseline and the baseline with SHA-256 on one Payara Micro server
+ * (-Xmx256m), alternating them in the same run, and prints one Markdown table: throughput of large uploads,
+ * rate and latency of small ones, the ratios of ours to both baselines, the server's memory during eight 1 GiB
+ * uploads, and the token's cost (JMH). Uploads go round 200 users, as a server sees them.
  *
  * <p>Arguments: {@code full|smoke}, the Payara Micro jar, the benchmark WAR, the HTTP port, the output folder.
  */
@@ -45,15 +49,27 @@ public final class Benchmark {
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
     private static final long GIB = 1024 * MIB;
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes());
+    /** Uploads go round the users bench0 to bench199 (see BenchUsers), at most 10 live uploads each. */
+    private static final int USERS = 200;
+    private static final String AUTHORIZATION = basic("bench");
+    private static final String BASELINE = "bench/baseline";
+    private static final String HASHING = "bench/baseline-sha256";
+    private static final String OURS = "sticky-uploads/default";
+    private static final List<String> ENDPOINTS = List.of(BASELINE, HASHING, OURS);
+    /** Each row runs every endpoint this many times, in alternating order, and averages. */
+    private static final int ROUNDS = 2;
     private static final Pattern TOKEN = Pattern.compile("\"stored\":\"([A-Za-z0-9_-]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
-    private final List<String> tokens = Collections.synchronizedList(new ArrayList<>());
+    private final List<Stored> tokens = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger nextUser = new AtomicInteger();
 
-    private Benchmark(URI base) {
+    private final long serverPid;
+
+    private Benchmark(URI base, long serverPid) {
         this.base = base;
+        this.serverPid = serverPid;
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,9 +78,9 @@ public final class Benchmark {
         int port = Integer.parseInt(args[3]);
         Process server = startServer(Path.of(args[1]), Path.of(args[2]), port, output.resolve("benchmark-server.log"));
         try {
-            Benchmark benchmark = new Benchmark(URI.create("http://localhost:" + port + "/"));
+            Benchmark benchmark = new Benchmark(URI.create("http://localhost:" + port + "/"), server.pid());
             benchmark.awaitServer(server);
-            String table = benchmark.run(smoke, server.pid());
+            String table = benchmark.run(smoke);
             System.out.println(table);
             Files.writeString(output.resolve(smoke ? "benchmark-smoke.md" : "benchmark.md"), table);
         } finally {
@@ -97,13 +113,15 @@ public final class Benchmark {
         throw new IllegalStateException("The server did not start");
     }
 
-    private String run(boolean smoke, long serverPid) throws Exception {
+    private String run(boolean smoke) throws Exception {
         StringBuilder table = new StringBuilder();
-        table.append("| measurement | baseline | sticky-uploads | ours / baseline |\n|---|---|---|---|\n");
-        // Warm both endpoints up before measuring anything.
+        table.append("| measurement | baseline | baseline + SHA-256 | sticky-uploads | ours / baseline | ours / (baseline + SHA-256) |\n")
+                .append("|---|---|---|---|---|---|\n");
+        // Warm every endpoint up before measuring anything.
         for (int i = 0; i < (smoke ? 5 : 200); i++) {
-            upload("bench/baseline", 64 * KIB);
-            upload("sticky-uploads/default", 64 * KIB);
+            for (String endpoint : ENDPOINTS) {
+                upload(endpoint, 64 * KIB);
+            }
         }
         cleanUp();
 
@@ -114,56 +132,84 @@ public final class Benchmark {
             for (int concurrency : concurrencies) {
                 int count = (int) Math.max(concurrency, Math.min(64, (smoke ? 4 * MIB : 512 * MIB) / size));
                 count = (count + concurrency - 1) / concurrency * concurrency;
-                int rounds = size >= GIB ? 1 : 2;
-                double baseline = 0;
-                double ours = 0;
-                for (int round = 0; round < rounds; round++) {
-                    baseline += throughput("bench/baseline", size, concurrency, count, null);
-                    boolean watch = size == sizes[sizes.length - 1] && concurrency == concurrencies[concurrencies.length - 1];
-                    MemoryWatch here = watch ? new MemoryWatch(serverPid) : null;
-                    ours += throughput("sticky-uploads/default", size, concurrency, count, here);
-                    if (here != null) {
-                        memory = here;
+                boolean lastRow = size == sizes[sizes.length - 1] && concurrency == concurrencies[concurrencies.length - 1];
+                warmUp(Math.min(size, MIB), concurrency, smoke ? 4 : 100);
+                Map<String, Double> mibPerSecond = new HashMap<>();
+                Map<String, Double> cpuPerGib = new HashMap<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (String endpoint : order(round)) {
+                        MemoryWatch watch = lastRow && endpoint.equals(OURS) ? new MemoryWatch() : null;
+                        Measured run = throughput(endpoint, size, concurrency, count, watch);
+                        mibPerSecond.merge(endpoint, run.rate() / ROUNDS, Double::sum);
+                        cpuPerGib.merge(endpoint, run.serverCpuSeconds() / (size * (double) count / GIB) / ROUNDS, Double::sum);
+                        memory = watch != null ? watch : memory;
                     }
                 }
-                row(table, String.format(Locale.ROOT, "%s uploads, %d at once (MiB/s)", human(size), concurrency),
-                        baseline / rounds, ours / rounds, "%.0f");
+                String label = String.format(Locale.ROOT, "%s uploads, %d at once", human(size), concurrency);
+                row(table, label + " (MiB/s)", mibPerSecond::get, "%.0f");
+                row(table, label + ": server CPU per GiB (s)", cpuPerGib::get, "%.2f");
             }
         }
         int smallRequests = smoke ? 40 : 2000;
         for (int concurrency : smoke ? new int[] {1, 2} : new int[] {1, 8, 32}) {
-            Latencies baseline = Latencies.merge(small("bench/baseline", concurrency, smallRequests),
-                    small("bench/baseline", concurrency, smallRequests));
-            Latencies ours = Latencies.merge(small("sticky-uploads/default", concurrency, smallRequests),
-                    small("sticky-uploads/default", concurrency, smallRequests));
+            warmUp(16 * KIB, concurrency, smoke ? 10 : 200);
+            Map<String, Latencies> latencies = new HashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (String endpoint : order(round)) {
+                    latencies.merge(endpoint, small(endpoint, concurrency, smallRequests), Latencies::merge);
+                }
+            }
             String label = "16 KiB uploads, " + concurrency + " at once";
-            row(table, label + ": uploads/s", baseline.rate(), ours.rate(), "%.0f");
-            table.append(String.format(Locale.ROOT, "| %s: p50 / p99 latency (ms) | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f |%n",
-                    label, baseline.percentile(50), baseline.percentile(99), ours.percentile(50), ours.percentile(99),
-                    ours.percentile(50) / baseline.percentile(50), ours.percentile(99) / baseline.percentile(99)));
+            row(table, label + ": uploads/s", endpoint -> latencies.get(endpoint).rate(), "%.0f");
+            row(table, label + ": server CPU per upload (ms)", endpoint -> latencies.get(endpoint).serverCpuMillis(), "%.2f");
+            table.append(String.format(Locale.ROOT, "| %s: p50 / p99 latency (ms) | %s | %s | %s | %s | %s |%n", label,
+                    latencies.get(BASELINE).percentiles(), latencies.get(HASHING).percentiles(), latencies.get(OURS).percentiles(),
+                    latencies.get(OURS).relativeTo(latencies.get(BASELINE)), latencies.get(OURS).relativeTo(latencies.get(HASHING))));
         }
         if (memory != null) {
-            table.append(String.format(Locale.ROOT, "| server at -Xmx256m during the last row's uploads: peak heap used / peak RSS (MiB) | | %d / %d | |%n",
+            table.append(String.format(Locale.ROOT, "| server at -Xmx256m during the last row's uploads: peak heap used / peak RSS (MiB) | | | %d / %d | | |%n",
                     memory.peakHeap.get() / MIB, memory.peakRss() / MIB));
         }
         for (RunResult result : tokenCosts(smoke)) {
-            table.append(String.format(Locale.ROOT, "| token %s (µs per operation, JMH) | | %.2f | |%n",
+            table.append(String.format(Locale.ROOT, "| token %s (µs per operation, JMH) | | | %.2f | | |%n",
                     result.getParams().getBenchmark().replaceAll(".*\\.", ""), result.getPrimaryResult().getScore()));
         }
         return table.toString();
     }
 
-    private static void row(StringBuilder table, String label, double baseline, double ours, String format) {
-        table.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f |%n", label, baseline, ours, ours / baseline));
+    /**
+     * Runs every endpoint untimed on the next row's kind of uploads first, so that the row does not pay for
+     * the JIT's work on a new size or concurrency, nor for what the previous row left behind.
+     */
+    private void warmUp(long size, int concurrency, int count) throws Exception {
+        for (String endpoint : ENDPOINTS) {
+            throughput(endpoint, size, concurrency, count, null);
+        }
+    }
+
+    /** The endpoints in the order of a round: forwards, then backwards, so that none always runs first. */
+    private static List<String> order(int round) {
+        List<String> order = new ArrayList<>(ENDPOINTS);
+        if (round % 2 == 1) {
+            Collections.reverse(order);
+        }
+        return order;
+    }
+
+    private static void row(StringBuilder table, String label, Function<String, Double> value, String format) {
+        table.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | " + format + " | %.2f | %.2f |%n", label,
+                value.apply(BASELINE), value.apply(HASHING), value.apply(OURS),
+                value.apply(OURS) / value.apply(BASELINE), value.apply(OURS) / value.apply(HASHING)));
     }
 
     /** MiB/s of {@code count} uploads of {@code size} bytes, {@code concurrency} at a time; the uploads are released after. */
-    private double throughput(String path, long size, int concurrency, int count, MemoryWatch memory) throws Exception {
+    private Measured throughput(String path, long size, int concurrency, int count, MemoryWatch memory) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger left = new AtomicInteger(count);
         if (memory != null) {
             memory.start();
         }
+        double cpuBefore = serverCpuSeconds();
         long start = System.nanoTime();
         List<Future<Object>> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -178,18 +224,31 @@ public final class Benchmark {
             worker.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = serverCpuSeconds() - cpuBefore;
         pool.shutdown();
         if (memory != null) {
             memory.stop();
         }
         cleanUp();
-        return size * (double) count / MIB / seconds;
+        return new Measured(size * (double) count / MIB / seconds, cpu);
+    }
+
+    /** A timed run: its rate, and the CPU time the server spent in it (all its threads, user and system). */
+    private record Measured(double rate, double serverCpuSeconds) {
+    }
+
+    /** @return the CPU time the server process has used so far, from /proc (clock ticks of 1/100 s) */
+    private double serverCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(serverPid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
     }
 
     private Latencies small(String path, int concurrency, int requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger left = new AtomicInteger(requests);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        double cpuBefore = serverCpuSeconds();
         long start = System.nanoTime();
         List<Future<Object>> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -206,9 +265,10 @@ public final class Benchmark {
             worker.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = serverCpuSeconds() - cpuBefore;
         pool.shutdown();
         cleanUp();
-        return new Latencies(new ArrayList<>(latencies), requests / seconds);
+        return new Latencies(new ArrayList<>(latencies), requests / seconds, cpu * 1000 / requests);
     }
 
     /** Sends one multipart upload of a generated PDF-like file, the same bytes to either endpoint. */
@@ -219,8 +279,9 @@ public final class Benchmark {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         InputStream body = new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
                 new GeneratedFile(size), new ByteArrayInputStream(tail))));
+        String user = "bench" + Math.floorMod(nextUser.getAndIncrement(), USERS);
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", AUTHORIZATION).header("X-Requested-With", "XMLHttpRequest")
+                .header("Authorization", basic(user)).header("X-Requested-With", "XMLHttpRequest")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
                         head.length + size + tail.length)).build();
@@ -230,22 +291,25 @@ public final class Benchmark {
         }
         Matcher token = TOKEN.matcher(response.body());
         if (token.find()) {
-            tokens.add(token.group(1));
+            tokens.add(new Stored(user, token.group(1)));
         }
     }
 
     /** Releases what the runs stored, outside the timed parts, so that the disk does not fill. */
     private void cleanUp() throws Exception {
-        send(HttpRequest.newBuilder(base.resolve("bench/baseline")).DELETE());
-        List<String> stored;
+        send(HttpRequest.newBuilder(base.resolve(BASELINE)).DELETE());
+        List<Stored> stored;
         synchronized (tokens) {
             stored = new ArrayList<>(tokens);
             tokens.clear();
         }
-        for (String token : stored) {
-            send(HttpRequest.newBuilder(base.resolve("sticky-uploads/default?stored=" + token))
-                    .header("X-Requested-With", "XMLHttpRequest").DELETE());
+        for (Stored upload : stored) {
+            http.send(HttpRequest.newBuilder(base.resolve("sticky-uploads/default?stored=" + upload.token()))
+                    .header("Authorization", basic(upload.user())).header("X-Requested-With", "XMLHttpRequest")
+                    .DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
+        // The next run starts on a quiet disk: the writeback of this run's bytes is not charged to it.
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -254,6 +318,14 @@ public final class Benchmark {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.header("Authorization", AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An upload of the runs, to release after them. */
+    private record Stored(String user, String token) {
     }
 
     private static List<RunResult> tokenCosts(boolean smoke) throws Exception {
@@ -271,13 +343,21 @@ public final class Benchmark {
         return size >= GIB ? size / GIB + " GiB" : size >= MIB ? size / MIB + " MiB" : size / KIB + " KiB";
     }
 
-    /** Latencies of requests, and their rate. */
-    private record Latencies(List<Long> nanos, double rate) {
+    /** Latencies of requests, their rate, and the server's CPU time per request. */
+    private record Latencies(List<Long> nanos, double rate, double serverCpuMillis) {
 
         static Latencies merge(Latencies first, Latencies second) {
             List<Long> all = new ArrayList<>(first.nanos);
             all.addAll(second.nanos);
-            return new Latencies(all, (first.rate + second.rate) / 2);
+            return new Latencies(all, (first.rate + second.rate) / 2, (first.serverCpuMillis + second.serverCpuMillis) / 2);
+        }
+
+        String percentiles() {
+            return String.format(Locale.ROOT, "%.1f / %.1f", percentile(50), percentile(99));
+        }
+
+        String relativeTo(Latencies other) {
+            return String.format(Locale.ROOT, "%.2f / %.2f", percentile(50) / other.percentile(50), percentile(99) / other.percentile(99));
         }
 
         double percentile(int percent) {
@@ -291,14 +371,9 @@ public final class Benchmark {
     /** Samples the server's heap in use while a run goes on; reads its peak RSS from /proc. */
     private final class MemoryWatch {
 
-        private final long pid;
         private final AtomicLong peakHeap = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean();
         private Thread sampler;
-
-        MemoryWatch(long pid) {
-            this.pid = pid;
-        }
 
         void start() {
             running.set(true);
@@ -321,7 +396,7 @@ public final class Benchmark {
         }
 
         long peakRss() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(serverPid), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * KIB;
                 }
