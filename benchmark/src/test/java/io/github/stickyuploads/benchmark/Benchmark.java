@@ -139,9 +139,9 @@ public final class Benchmark {
                 for (int round = 0; round < ROUNDS; round++) {
                     for (String endpoint : order(round)) {
                         MemoryWatch watch = lastRow && endpoint.equals(OURS) ? new MemoryWatch() : null;
-                        Measured run = throughput(endpoint, size, concurrency, count, watch);
-                        mibPerSecond.merge(endpoint, run.rate() / ROUNDS, Double::sum);
-                        cpuPerGib.merge(endpoint, run.serverCpuSeconds() / (size * (double) count / GIB) / ROUNDS, Double::sum);
+                        Run run = run(endpoint, size, concurrency, count, watch);
+                        mibPerSecond.merge(endpoint, run.mibPerSecond() / ROUNDS, Double::sum);
+                        cpuPerGib.merge(endpoint, run.serverCpuSecondsPerGib() / ROUNDS, Double::sum);
                         memory = watch != null ? watch : memory;
                     }
                 }
@@ -156,7 +156,7 @@ public final class Benchmark {
             Map<String, Latencies> latencies = new HashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
                 for (String endpoint : order(round)) {
-                    latencies.merge(endpoint, small(endpoint, concurrency, smallRequests), Latencies::merge);
+                    latencies.merge(endpoint, run(endpoint, 16 * KIB, concurrency, smallRequests, null).small(), Latencies::merge);
                 }
             }
             String label = "16 KiB uploads, " + concurrency + " at once";
@@ -183,7 +183,7 @@ public final class Benchmark {
      */
     private void warmUp(long size, int concurrency, int count) throws Exception {
         for (String endpoint : ENDPOINTS) {
-            throughput(endpoint, size, concurrency, count, null);
+            run(endpoint, size, concurrency, count, null);
         }
     }
 
@@ -202,10 +202,14 @@ public final class Benchmark {
                 value.apply(OURS) / value.apply(BASELINE), value.apply(OURS) / value.apply(HASHING)));
     }
 
-    /** MiB/s of {@code count} uploads of {@code size} bytes, {@code concurrency} at a time; the uploads are released after. */
-    private Measured throughput(String path, long size, int concurrency, int count, MemoryWatch memory) throws Exception {
+    /**
+     * Sends {@code count} uploads of {@code size} bytes, {@code concurrency} at a time, timing each and the
+     * whole; releases them after.
+     */
+    private Run run(String path, long size, int concurrency, int count, MemoryWatch memory) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger left = new AtomicInteger(count);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         if (memory != null) {
             memory.start();
         }
@@ -215,7 +219,9 @@ public final class Benchmark {
         for (int i = 0; i < concurrency; i++) {
             workers.add(pool.submit(() -> {
                 while (left.getAndDecrement() > 0) {
+                    long before = System.nanoTime();
                     upload(path, size);
+                    latencies.add(System.nanoTime() - before);
                 }
                 return null;
             }));
@@ -230,11 +236,26 @@ public final class Benchmark {
             memory.stop();
         }
         cleanUp();
-        return new Measured(size * (double) count / MIB / seconds, cpu);
+        return new Run(size * (double) count, count, seconds, cpu, new ArrayList<>(latencies));
     }
 
-    /** A timed run: its rate, and the CPU time the server spent in it (all its threads, user and system). */
-    private record Measured(double rate, double serverCpuSeconds) {
+    /**
+     * A timed run: what it sent, how long it took, the CPU time the server spent in it (all its threads, user
+     * and system), and each upload's latency.
+     */
+    private record Run(double bytes, int uploads, double seconds, double serverCpuSeconds, List<Long> latencies) {
+
+        double mibPerSecond() {
+            return bytes / MIB / seconds;
+        }
+
+        double serverCpuSecondsPerGib() {
+            return serverCpuSeconds / (bytes / GIB);
+        }
+
+        Latencies small() {
+            return new Latencies(latencies, uploads / seconds, serverCpuSeconds * 1000 / uploads);
+        }
     }
 
     /** @return the CPU time the server process has used so far, from /proc (clock ticks of 1/100 s) */
@@ -242,33 +263,6 @@ public final class Benchmark {
         String stat = Files.readString(Path.of("/proc", String.valueOf(serverPid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
-    }
-
-    private Latencies small(String path, int concurrency, int requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        AtomicInteger left = new AtomicInteger(requests);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        double cpuBefore = serverCpuSeconds();
-        long start = System.nanoTime();
-        List<Future<Object>> workers = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            workers.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    long before = System.nanoTime();
-                    upload(path, 16 * KIB);
-                    latencies.add(System.nanoTime() - before);
-                }
-                return null;
-            }));
-        }
-        for (Future<Object> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = serverCpuSeconds() - cpuBefore;
-        pool.shutdown();
-        cleanUp();
-        return new Latencies(new ArrayList<>(latencies), requests / seconds, cpu * 1000 / requests);
     }
 
     /** Sends one multipart upload of a generated PDF-like file, the same bytes to either endpoint. */
