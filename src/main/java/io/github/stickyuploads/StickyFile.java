@@ -41,7 +41,8 @@ public interface StickyFile {
 
     /**
      * @return the bytes; the caller closes the stream
-     * @throws IOException if the temporary copy is gone or cannot be read
+     * @throws UploadGoneException if the temporary copy is gone (released or expired)
+     * @throws IOException if the temporary copy cannot be read
      */
     InputStream openStream() throws IOException;
 
@@ -49,13 +50,14 @@ public interface StickyFile {
      * Copies the bytes to a file, replacing it if it exists.
      *
      * @param target where to write
+     * @throws UploadGoneException if the temporary copy is gone (released or expired)
      * @throws IOException if the temporary copy cannot be read or the target written
      */
     void transferTo(Path target) throws IOException;
 
     /**
      * Releases the temporary copy once the application has kept what it needs. Further reads fail and
-     * the token gives no file any more.
+     * the token gives no file any more; releasing it again does nothing.
      *
      * @throws IOException if the storage cannot be changed
      */

@@ -1,20 +1,16 @@
 package io.github.stickyuploads;
 
-import io.github.stickyuploads.internal.token.TokenService;
-import io.github.stickyuploads.internal.token.UploadPaths;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
 
 /**
  * Turns the token that a form carried back into the {@link StickyFile} it stands for. The Faces tag does
- * this for you; call it yourself when your form is not a Faces form.
+ * this for you; inject it where your form is not a Faces form (a servlet, Jakarta MVC, a JAX-RS form).
  *
  * <p>A token gives a file only if its signature verifies with the current or a previous secret, it has not
- * expired, it was minted by the endpoint you name, the current user uploaded it, and the storage still has
- * the file with the recorded size. Otherwise the answer is empty and one WARNING line names the reason.
+ * expired, it was minted by this application at the endpoint you name, the current user uploaded it, and the
+ * storage still has the file with the recorded size. Otherwise the answer is empty and one WARNING line names
+ * the reason (never the token).
  *
  * <h2>Usage</h2>
  * <pre>
@@ -26,14 +22,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-@ApplicationScoped
-public class StickyFiles {
-
-    @Inject
-    TokenService tokens;
-
-    @Inject
-    SecurityContext securityContext;
+public interface StickyFiles {
 
     /**
      * Looks a token up for the user of the current request.
@@ -42,10 +31,9 @@ public class StickyFiles {
      * @param uploadUrl the endpoint the form's upload field points at: a path such as
      *        {@code /app/sticky-uploads/default} or an absolute URL
      * @return the file, or empty if the token gives none (also when nobody is logged in)
+     * @throws IllegalArgumentException if {@code uploadUrl} names no upload endpoint of this application
      */
-    public Optional<StickyFile> find(String token, String uploadUrl) {
-        return find(token, uploadUrl, securityContext.getCallerPrincipal());
-    }
+    Optional<StickyFile> find(String token, String uploadUrl);
 
     /**
      * Looks a token up for a given user.
@@ -54,11 +42,7 @@ public class StickyFiles {
      * @param uploadUrl the endpoint the token must have been minted by
      * @param user the user who must have uploaded it; {@code null} gives no file
      * @return the file, or empty if the token gives none
+     * @throws IllegalArgumentException if {@code uploadUrl} names no upload endpoint of this application
      */
-    public Optional<StickyFile> find(String token, String uploadUrl, Principal user) {
-        if (user == null || token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        return tokens.resolve(token, user.getName(), UploadPaths.normalize(uploadUrl)).map(StickyFile.class::cast);
-    }
+    Optional<StickyFile> find(String token, String uploadUrl, Principal user);
 }

@@ -2,14 +2,20 @@ package io.github.stickyuploads.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -29,7 +35,8 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@value #ALLOWED_TYPES}</td><td>{@value #DEFAULT_ALLOWED_TYPES}</td></tr>
  * <tr><td>{@value #EXPIRY}</td><td>{@value #DEFAULT_EXPIRY}</td></tr>
  * <tr><td>{@value #CLEANUP_INTERVAL}</td><td>{@value #DEFAULT_CLEANUP_INTERVAL}</td></tr>
- * <tr><td>{@value #TEMP_PATH}</td><td>{@code ${java.io.tmpdir}/sticky-uploads}</td></tr>
+ * <tr><td>{@value #TEMP_PATH}</td><td>{@code ${java.io.tmpdir}/sticky-uploads/<application>}</td></tr>
+ * <tr><td>{@value #APPLICATION}</td><td>the application's name ({@code java:app/AppName})</td></tr>
  * <tr><td>{@value #QUOTA_FILES}</td><td>{@value #DEFAULT_QUOTA_FILES}</td></tr>
  * <tr><td>{@value #QUOTA_BYTES}</td><td>{@value #DEFAULT_QUOTA_BYTES}</td></tr>
  * <tr><td>{@value #DIRECTORY_PATH}</td><td>none (required by the {@code directory} storage)</td></tr>
@@ -63,8 +70,18 @@ public class StickyUploadsConfig {
     public static final String EXPIRY = "stickyuploads.expiry";
     /** ISO-8601 interval between purges of expired uploads. */
     public static final String CLEANUP_INTERVAL = "stickyuploads.cleanup-interval";
-    /** Root folder of the {@code temp} storage; it also keeps the generated secret. */
+    /**
+     * Root folder of the {@code temp} storage; it also keeps the generated secret. It must be a real folder of
+     * the server's user, closed to everyone else.
+     */
     public static final String TEMP_PATH = "stickyuploads.temp.path";
+    /** The folder under {@code java.io.tmpdir} that holds each application's default {@value #TEMP_PATH}. */
+    public static final String DEFAULT_TEMP_FOLDER = "sticky-uploads";
+    /**
+     * The identity of the application that tokens are bound to and that names its default {@value #TEMP_PATH}:
+     * every server of one application needs the same value, two applications that share a secret different ones.
+     */
+    public static final String APPLICATION = "stickyuploads.application";
     /** How many live temporary uploads one user may have; beyond, uploads are refused with 429. */
     public static final String QUOTA_FILES = "stickyuploads.quota.files";
     /** How many bytes one user's live temporary uploads may take; beyond, uploads are refused with 429. */
@@ -105,7 +122,9 @@ public class StickyUploadsConfig {
     private List<MediaTypeRange> allowedTypes;
     private Duration expiry;
     private Duration cleanupInterval;
-    private Path tempPath;
+    private Optional<Path> configuredTempPath;
+    private Optional<String> configuredApplication;
+    private volatile String application;
     private long quotaFiles;
     private DataSize quotaBytes;
     private Optional<Path> directoryPath;
@@ -151,8 +170,11 @@ public class StickyUploadsConfig {
         }
         expiry = positiveDuration(EXPIRY, source.apply(EXPIRY).orElse(DEFAULT_EXPIRY));
         cleanupInterval = positiveDuration(CLEANUP_INTERVAL, source.apply(CLEANUP_INTERVAL).orElse(DEFAULT_CLEANUP_INTERVAL));
-        tempPath = source.apply(TEMP_PATH).map(value -> parse(TEMP_PATH, value, Path::of))
-                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads"));
+        configuredTempPath = source.apply(TEMP_PATH).map(value -> parse(TEMP_PATH, value, Path::of).toAbsolutePath());
+        configuredApplication = source.apply(APPLICATION).map(String::trim);
+        if (configuredApplication.filter(String::isEmpty).isPresent()) {
+            throw new InvalidConfigurationException(APPLICATION, "the application name is empty");
+        }
         quotaFiles = parse(QUOTA_FILES, source.apply(QUOTA_FILES).orElse(DEFAULT_QUOTA_FILES), Long::parseLong);
         if (quotaFiles < 1) {
             throw new InvalidConfigurationException(QUOTA_FILES, "must be at least 1");
@@ -208,9 +230,37 @@ public class StickyUploadsConfig {
         return cleanupInterval;
     }
 
-    /** @return the root folder of the {@code temp} storage ({@value #TEMP_PATH}) */
+    /**
+     * @return the root folder of the {@code temp} storage ({@value #TEMP_PATH}); by default a folder named after
+     *         the {@link #application()} in {@code ${java.io.tmpdir}/}{@value #DEFAULT_TEMP_FOLDER}
+     */
     public Path tempPath() {
-        return tempPath;
+        return configuredTempPath.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_TEMP_FOLDER,
+                folderName(application())).toAbsolutePath());
+    }
+
+    /** @return whether {@value #TEMP_PATH} is the default, in the folder that every application's default shares */
+    public boolean isDefaultTempPath() {
+        return configuredTempPath.isEmpty();
+    }
+
+    /**
+     * @return the application's identity ({@value #APPLICATION}): the configured value, else the name the server
+     *         gives the application ({@code java:app/AppName}: the WAR's {@code <module-name>} or file name)
+     * @throws InvalidConfigurationException if it is not configured and the server does not tell
+     */
+    public String application() {
+        if (application == null) {
+            application = configuredApplication.orElseGet(() -> {
+                try {
+                    return InitialContext.doLookup("java:app/AppName");
+                } catch (NamingException | ClassCastException e) {
+                    throw new InvalidConfigurationException(APPLICATION, "the server does not tell the application's "
+                            + "name (java:app/AppName); set " + APPLICATION + " to a name of your choice");
+                }
+            });
+        }
+        return application;
     }
 
     /** @return how many live temporary uploads one user may have ({@value #QUOTA_FILES}) */
@@ -235,6 +285,21 @@ public class StickyUploadsConfig {
     /** @return the JNDI name of the {@code jdbc} storage's DataSource ({@value #JDBC_DATASOURCE}) */
     public String jdbcDataSource() {
         return jdbcDataSource;
+    }
+
+    /** A folder name for an application name: its safe characters, and a digest when that changed or shortened it. */
+    private static String folderName(String application) {
+        String safe = application.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
+        if (safe.equals(application) && safe.length() <= 64) {
+            return safe;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(application.getBytes(StandardCharsets.UTF_8));
+            return safe.substring(0, Math.min(safe.length(), 48)) + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {

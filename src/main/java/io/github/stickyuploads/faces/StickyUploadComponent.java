@@ -1,12 +1,17 @@
 package io.github.stickyuploads.faces;
 
 import io.github.stickyuploads.StickyFile;
-import io.github.stickyuploads.config.DataSize;
-import io.github.stickyuploads.config.StickyUploadsConfig;
-import io.github.stickyuploads.internal.token.StoredStickyFile;
-import io.github.stickyuploads.internal.web.Messages;
-import io.github.stickyuploads.security.UploadPolicy;
+import io.github.stickyuploads.internal.endpoint.UploadEndpoint;
+import io.github.stickyuploads.internal.endpoint.UploadEndpoints;
+import io.github.stickyuploads.internal.faces.FormSubmission;
+import io.github.stickyuploads.internal.messages.Messages;
+import io.github.stickyuploads.internal.store.StoredUpload;
+import io.github.stickyuploads.internal.upload.UploadPipeline;
+import io.github.stickyuploads.internal.upload.UploadRefusal;
+import io.github.stickyuploads.internal.web.ServletSecurityContext;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.FacesException;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.NamingContainer;
 import jakarta.faces.component.UIInput;
@@ -14,7 +19,6 @@ import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.convert.ConverterException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Collection;
@@ -44,13 +48,18 @@ import java.util.Locale;
  * {@code /sticky-uploads/default}), {@code accept}, {@code multiple}, {@code disabled}, {@code styleClass}.
  * Validators and converters attach as on any input.
  *
- * <p>A user whom the {@link io.github.stickyuploads.security.UploadPolicy} refuses sees the message
- * "You are not allowed to upload files." instead of the file input.
+ * <p>The {@code url} names an upload endpoint of this application, and every road a file takes obeys that
+ * endpoint's roles, policy, storage and limits: the background upload, and the form post without JavaScript. A
+ * {@code url} that names no endpoint is an error when the page renders. A user whom the endpoint refuses sees
+ * the message "You are not allowed to upload files." instead of the file input.
  *
  * <h2>What the value is on submit</h2>
  * In this order: a real file part in the request (the path without JavaScript; it is stored and gets a
  * token too, so it sticks on the next re-render) &gt; Remove ticked &gt; a valid token &gt; nothing. A token
- * that is invalid for any reason counts as no file.
+ * that is invalid for any reason counts as no file, and so does a token that another input of the same form
+ * holds already. An input reads at most one token (with {@code multiple}, at most
+ * {@code stickyuploads.quota.files}). A file that vanishes before the application reads it (a Remove racing the
+ * submit) brings the form back with "The upload failed. Please pick the file again." at the input.
  *
  * @since 0.1
  */
@@ -77,15 +86,19 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
         if (disabled()) {
             return;
         }
-        setSubmittedValue(FormSubmission.decode(context, this));
+        String prefix = getClientId(context) + UINamingContainer.getSeparatorChar(context);
+        FormSubmission.FormInput input = FormSubmission.FormInput.of(request(context), getClientId(context), prefix + FILE,
+                prefix + TOKEN, prefix + REMOVE, context.getExternalContext().getRequestParameterValuesMap());
+        setSubmittedValue(FormSubmission.decode(input, endpoint(), multiple()));
     }
 
     @Override
     protected Object getConvertedValue(FacesContext context, Object submittedValue) {
         FormSubmission submission = (FormSubmission) submittedValue;
         if (submission.problem() != null) {
-            String label = label();
-            String message = label == null ? submission.problem() : label + ": " + submission.problem();
+            UploadRefusal problem = submission.problem();
+            String text = message(problem.reason().messageKey(), problem.arguments().toArray());
+            String message = label() == null ? text : label() + ": " + text;
             throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
         }
         List<StickyFile> files = List.copyOf(submission.files());
@@ -108,26 +121,42 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
         super.encodeEnd(context);
     }
 
-    /** @return whether the current user may upload, as the {@link io.github.stickyuploads.security.UploadPolicy} says */
-    boolean uploadAllowed() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return request.getUserPrincipal() != null
-                && CDI.current().select(UploadPolicy.class).get().isUploadAllowed(new ServletSecurityContext(request));
-    }
-
-    /** @return the largest file the endpoint accepts, for the script's check before sending */
-    DataSize maxSize() {
-        return CDI.current().select(StickyUploadsConfig.class).get().maxSize();
-    }
-
-    /** @return the files to show as "Currently": the submitted ones after a failed submit, else the value */
-    List<StoredStickyFile> currentFiles() {
-        if (getSubmittedValue() instanceof FormSubmission submission) {
-            return submission.files();
+    /**
+     * @return the endpoint that {@code url} names
+     * @throws FacesException if it names no endpoint of this application
+     */
+    UploadEndpoint endpoint() {
+        try {
+            return CDI.current().select(UploadEndpoints.class).get().forUrl(url());
+        } catch (IllegalArgumentException e) {
+            throw new FacesException("<sticky:upload id=\"" + getClientId() + "\">: " + e.getMessage(), e);
         }
-        Object value = getValue();
-        Collection<?> values = value instanceof Collection<?> collection ? collection : value == null ? List.of() : List.of(value);
-        return values.stream().filter(StoredStickyFile.class::isInstance).map(StoredStickyFile.class::cast).toList();
+    }
+
+    /** @return whether the current user may upload at the endpoint, as its roles and policy say */
+    boolean uploadAllowed() {
+        return CDI.current().select(UploadPipeline.class).get()
+                .mayUpload(endpoint(), new ServletSecurityContext(request(FacesContext.getCurrentInstance())));
+    }
+
+    /**
+     * @return the files to show as "Currently": the submitted ones after a failed submit, else the value; a file
+     *         whose temporary copy is gone is not shown, so that no stale token is carried on
+     */
+    List<StoredUpload> currentFiles() {
+        List<StoredUpload> files;
+        if (getSubmittedValue() instanceof FormSubmission submission) {
+            files = submission.files();
+        } else {
+            Object value = getValue();
+            Collection<?> values = value instanceof Collection<?> collection ? collection : value == null ? List.of() : List.of(value);
+            files = values.stream().filter(StoredUpload.class::isInstance).map(StoredUpload.class::cast).toList();
+        }
+        return files.stream().filter(StoredUpload::isStillThere).toList();
+    }
+
+    private static HttpServletRequest request(FacesContext context) {
+        return (HttpServletRequest) context.getExternalContext().getRequest();
     }
 
     // Attribute readers: not JavaBean getters, which the attribute map would call back (endless recursion).
@@ -178,13 +207,5 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
         FacesContext context = FacesContext.getCurrentInstance();
         Locale locale = context.getViewRoot() != null ? context.getViewRoot().getLocale() : Locale.ROOT;
         return Messages.get(key, List.of(locale), arguments);
-    }
-
-    /**
-     * @param size a number of bytes
-     * @return it for people, e.g. {@code 47 KB}
-     */
-    static String humanSize(long size) {
-        return new DataSize(size).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.stickyuploads.faces;
 
-import io.github.stickyuploads.internal.token.StoredStickyFile;
+import io.github.stickyuploads.config.DataSize;
+import io.github.stickyuploads.internal.store.StoredUpload;
 import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
@@ -11,23 +12,25 @@ import java.util.List;
  * Writes the tag's HTML: a wrapper with the id of the component (so that {@code f:ajax render} finds it),
  * a "Currently: ..." line with a Remove box per sticky file, the native file input (so that the form works
  * without JavaScript), the hidden token input(s), a {@code <progress>} and an {@code aria-live} status; or,
- * for a user whom the {@code UploadPolicy} refuses, only a message. The wrapper is left open; the component
+ * for a user whom the endpoint refuses, only a message. The wrapper is left open; the component
  * closes it.
  */
 final class StickyUploadMarkup {
 
     private final FacesContext context;
     private final StickyUploadComponent component;
-    private final List<StoredStickyFile> files;
+    private final List<StoredUpload> files;
     private final ResponseWriter writer;
     private final String prefix;
+    private final DataSize maxSize;
 
-    StickyUploadMarkup(FacesContext context, StickyUploadComponent component, List<StoredStickyFile> files) {
+    StickyUploadMarkup(FacesContext context, StickyUploadComponent component, List<StoredUpload> files) {
         this.context = context;
         this.component = component;
         this.files = files;
         this.writer = context.getResponseWriter();
         this.prefix = component.getClientId(context) + UINamingContainer.getSeparatorChar(context);
+        this.maxSize = component.endpoint().limits().maxSize();
     }
 
     void write() throws IOException {
@@ -47,7 +50,7 @@ final class StickyUploadMarkup {
         }
         writer.startElement("ul", null);
         writer.writeAttribute("class", "sticky-upload-files", null);
-        for (StoredStickyFile file : files) {
+        for (StoredUpload file : files) {
             writeCurrent(file);
         }
         writer.endElement("ul");
@@ -77,25 +80,25 @@ final class StickyUploadMarkup {
 
     /** The script's texts, in the view's language: {0} is the file name; see each message's placeholders. */
     private void writeScriptTexts() throws IOException {
-        writer.writeAttribute("data-max-size", String.valueOf(component.maxSize().bytes()), null);
+        writer.writeAttribute("data-max-size", String.valueOf(maxSize.bytes()), null);
         writer.writeAttribute("data-text-uploading", component.message("faces.uploading", "{0}", "{1}", "{2}", "{3}"), null);
         writer.writeAttribute("data-text-uploaded", component.message("faces.uploaded", "{0}", "{1}"), null);
         writer.writeAttribute("data-text-failed", component.message("faces.upload-failed"), null);
         writer.writeAttribute("data-text-waiting", component.message("faces.waiting"), null);
         writer.writeAttribute("data-text-removed", component.message("faces.removed", "{0}"), null);
         writer.writeAttribute("data-text-remove", component.message("faces.remove"), null);
-        writer.writeAttribute("data-text-too-large", component.message("upload.too-large", component.maxSize()), null);
+        writer.writeAttribute("data-text-too-large", component.message("upload.too-large", maxSize), null);
         writer.writeAttribute("data-text-type-not-allowed", component.message("upload.type-not-allowed", "{0}"), null);
     }
 
-    private void writeCurrent(StoredStickyFile file) throws IOException {
+    private void writeCurrent(StoredUpload file) throws IOException {
         writer.startElement("li", null);
         writer.writeAttribute("class", "sticky-upload-current", null);
         writer.writeAttribute("data-state", "done", null);
         writer.writeAttribute("data-filename", file.filename(), null);
         writer.startElement("span", null);
         writer.writeAttribute("class", "sticky-upload-filename", null);
-        writer.writeText(component.message("faces.currently", file.filename(), StickyUploadComponent.humanSize(file.size())), null);
+        writer.writeText(component.message("faces.currently", file.filename(), new DataSize(file.size())), null);
         writer.endElement("span");
         writer.write(" ");
         writer.startElement("label", null);

@@ -2,19 +2,24 @@ package io.github.stickyuploads.internal;
 
 import io.github.stickyuploads.config.InvalidConfigurationException;
 import io.github.stickyuploads.config.StickyUploadsConfig;
-import io.github.stickyuploads.internal.token.TokenService;
-import io.github.stickyuploads.internal.upload.StorageRegistry;
+import io.github.stickyuploads.internal.endpoint.UploadEndpoint;
+import io.github.stickyuploads.internal.endpoint.UploadEndpoints;
+import io.github.stickyuploads.internal.store.ExpiredUploadsPurger;
+import io.github.stickyuploads.internal.store.StorageRegistry;
+import io.github.stickyuploads.internal.store.TokenKeys;
 import io.github.stickyuploads.storage.UploadStorage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * Reads the whole configuration while the application starts, so that a bad value stops the deployment
- * with a message naming the key instead of failing the first upload; once the web application runs,
- * verifies the storage and starts the purge of expired uploads.
+ * Checks the whole setup while the web application starts, so that a bad value stops the deployment with a
+ * message naming the key instead of failing the first upload: the configuration, the endpoints, each endpoint's
+ * storage (a shared one needs a configured secret), the signing secret; then starts the purge of expired uploads.
  */
 @ApplicationScoped
 public class StartupCheck {
@@ -22,40 +27,43 @@ public class StartupCheck {
     private static final Logger LOG = Logger.getLogger("io.github.stickyuploads");
 
     @Inject
+    StickyUploadsConfig config;
+
+    @Inject
+    UploadEndpoints endpoints;
+
+    @Inject
     StorageRegistry storages;
+
+    @Inject
+    TokenKeys keys;
 
     @Inject
     ExpiredUploadsPurger purger;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event, StickyUploadsConfig config,
-                 TokenService tokens) {
-        UploadStorage storage = storages.configured();
-        boolean shared;
-        try {
-            shared = storage.isSharedBetweenServers(); // the first call creates the storage bean
-        } catch (RuntimeException e) {
-            throw configurationProblemIn(e);
-        }
-        if (shared && config.secret().isEmpty()) {
-            throw new InvalidConfigurationException(StickyUploadsConfig.SECRET, "the storage '" + config.storage()
-                    + "' is shared between servers, so they need one secret: set " + StickyUploadsConfig.SECRET
-                    + " to the same base64 key on every server (generate one with 'openssl rand -base64 32')");
-        }
-        LOG.info(() -> "sticky-uploads ready: storage " + config.storage() + ", max-size " + config.maxSize()
-                + ", allowed types " + config.allowedTypes() + ", expiry " + config.expiry()
-                + ", secret " + tokens.secretSource());
-    }
-
     /**
-     * Lets the configured storage check what only the running web application can show (a {@code java:app}
-     * DataSource, say), then starts the purge of expired uploads; called by {@link StickyUploadsInitializer}
-     * when the web application starts, since before that its {@code java:app} names do not resolve.
-     *
-     * @throws InvalidConfigurationException if the storage cannot work as configured
+     * @param contextPath the web application's context path
+     * @throws InvalidConfigurationException if anything cannot work as configured
      */
-    public void webApplicationStarted() {
+    public void webApplicationStarted(String contextPath) {
         try {
-            storages.configured().verify();
+            endpoints.start(contextPath);
+            Collection<UploadEndpoint> all = endpoints.all();
+            Set<String> storageNames = all.stream().map(UploadEndpoint::storage).collect(Collectors.toCollection(TreeSet::new));
+            for (String name : storageNames) {
+                UploadStorage storage = storages.required(name);
+                if (storage.isSharedBetweenServers() && config.secret().isEmpty()) {
+                    throw new InvalidConfigurationException(StickyUploadsConfig.SECRET, "the storage '" + name
+                            + "' is shared between servers, so they need one secret: set " + StickyUploadsConfig.SECRET
+                            + " to the same base64 key on every server (generate one with 'openssl rand -base64 32')");
+                }
+                storage.verify();
+            }
+            String secret = keys.secretSource();
+            LOG.info(() -> "sticky-uploads ready for " + config.application() + ": endpoints " + all.stream()
+                    .map(endpoint -> endpoint.path() + " (storage " + endpoint.storage() + ", max-size "
+                            + endpoint.limits().maxSize() + ", types " + endpoint.limits().allowedTypes() + ")")
+                    .collect(Collectors.joining(", ")) + "; expiry " + config.expiry() + ", secret " + secret);
         } catch (RuntimeException e) {
             throw configurationProblemIn(e);
         }

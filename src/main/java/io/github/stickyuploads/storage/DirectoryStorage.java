@@ -1,7 +1,6 @@
 package io.github.stickyuploads.storage;
 
 import io.github.stickyuploads.config.StickyUploadsConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,8 +9,9 @@ import jakarta.inject.Named;
  * The {@code directory} storage: a {@link FileSystemStorage} under
  * {@value io.github.stickyuploads.config.StickyUploadsConfig#DIRECTORY_PATH}, a folder that all servers
  * mount (NFS, SMB, a cloud file share). Several servers may write, read and purge it at once: every upload
- * has its own randomly named folder created atomically, its metadata is written before its bytes, and a
- * purge tolerates files that another server removes meanwhile.
+ * has its own randomly named folder created atomically, its metadata is written before its bytes, a delete or
+ * purge renames a folder before removing it so that only one server reports it, and a purge tolerates files
+ * that another server removes meanwhile.
  *
  * <pre>
  * stickyuploads.storage=directory
@@ -28,12 +28,18 @@ public class DirectoryStorage extends FileSystemStorage {
     /** The name that selects this storage. */
     public static final String NAME = "directory";
 
-    @Inject
-    StickyUploadsConfig config;
+    /** For CDI's client proxy only. */
+    protected DirectoryStorage() {
+    }
 
-    @PostConstruct
-    void init() {
-        useRoot(config.directoryPath());
+    /**
+     * @param config names the root
+     * @throws io.github.stickyuploads.config.InvalidConfigurationException if
+     *         {@value io.github.stickyuploads.config.StickyUploadsConfig#DIRECTORY_PATH} is not set
+     */
+    @Inject
+    public DirectoryStorage(StickyUploadsConfig config) {
+        super(config.directoryPath());
     }
 
     @Override

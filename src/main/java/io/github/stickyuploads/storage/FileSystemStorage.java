@@ -1,11 +1,13 @@
 package io.github.stickyuploads.storage;
 
+import io.github.stickyuploads.internal.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,27 +16,31 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An {@link UploadStorage} in a folder: each user has a folder named by a digest of the user's name, and each
  * upload a fresh random folder in it (mode 0700) holding the bytes under a fixed name ({@code content}, mode
  * 0600) and a small {@code metadata.properties} (original name, type, owner, expiry). The id names both
- * folders, so the quota check reads one user's uploads only. Client-supplied names never become paths. This is the machinery
- * behind {@link TempStorage}; use {@link #in(Path)} to put one anywhere else.
+ * folders, so the quota check reads one user's uploads only. Client-supplied names never become paths. A delete
+ * first renames the upload's folder, which succeeds for one caller only, so that an upload is released (and
+ * announced) once however many servers or requests race. This is the machinery behind {@link TempStorage} and
+ * {@link DirectoryStorage}; use {@link #in(Path)} to put one anywhere else.
  *
  * <pre>
  * UploadStorage storage = FileSystemStorage.in(Path.of("/srv/uploads"));
@@ -50,22 +56,25 @@ public class FileSystemStorage implements UploadStorage {
     private static final Pattern ID = Pattern.compile("([0-9a-f]{16})-([0-9a-f]{32})");
     private static final Pattern OWNER_FOLDER = Pattern.compile("[0-9a-f]{16}");
     private static final Pattern UPLOAD_FOLDER = Pattern.compile("[0-9a-f]{32}");
-    /** A folder without readable metadata is an interrupted upload once it is this old. */
+    /** A folder being deleted: renamed first, so that only one delete wins. */
+    private static final Pattern DELETED_FOLDER = Pattern.compile("[0-9a-f]{32}\\.deleted-[0-9a-f]{16}");
+    /** A folder without readable metadata is an interrupted upload (or delete) once it is this old. */
     private static final Duration INTERRUPTED_AFTER = Duration.ofHours(1);
     private static final int BUFFER_SIZE = 64 * 1024;
-    private static final boolean POSIX = java.nio.file.FileSystems.getDefault()
-            .supportedFileAttributeViews().contains("posix");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Path root;
+    private final Path root;
 
-    /** For subclasses that learn their root later, through {@link #useRoot(Path)}. */
+    /**
+     * For CDI's client proxies of subclasses only; such a proxy forwards every call and has no root of its own.
+     */
     protected FileSystemStorage() {
+        this.root = null;
     }
 
     /** @param root the folder that holds the uploads; created (0700) on the first upload */
     protected FileSystemStorage(Path root) {
-        this.root = normalized(root);
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
 
     /**
@@ -76,35 +85,24 @@ public class FileSystemStorage implements UploadStorage {
         return new FileSystemStorage(root);
     }
 
-    /** @param root the folder that holds the uploads */
-    protected void useRoot(Path root) {
-        this.root = normalized(root);
-    }
-
-    private static Path normalized(Path root) {
-        return Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
-    }
-
     /** @return the folder that holds the uploads */
     public Path root() {
         return root;
     }
 
     @Override
-    public StoredObject store(InputStream content, UploadMetadata metadata) throws IOException {
-        Path ownerFolder = root.resolve(ownerKey(metadata.owner()));
-        createPrivateDirectories(ownerFolder);
+    public StoredObject store(UploadContent content, UploadMetadata metadata) throws IOException {
+        Path ownerFolder = PrivateFiles.createFolders(root.resolve(ownerKey(metadata.owner())));
         Path folder = newUploadFolder(ownerFolder);
         try {
             writeMetadata(folder.resolve(METADATA), metadata);
-            long size;
-            try (OutputStream out = Files.newOutputStream(createPrivateFile(folder.resolve(CONTENT)))) {
-                size = copy(content, out);
+            try (OutputStream out = Files.newOutputStream(PrivateFiles.createFile(folder.resolve(CONTENT)))) {
+                copy(content, out);
             }
-            return new StoredObject(ownerFolder.getFileName() + "-" + folder.getFileName(), size);
+            return new StoredObject(ownerFolder.getFileName() + "-" + folder.getFileName());
         } catch (IOException e) {
             deleteTree(folder);
-            throw isOutOfSpace(e) ? new InsufficientStorageException("No space left in " + root, e) : e;
+            throw isOutOfSpace(e) ? new InsufficientStorageException("No space left in the upload folder", e) : e;
         } catch (RuntimeException | Error e) {
             deleteTree(folder);
             throw e;
@@ -113,30 +111,34 @@ public class FileSystemStorage implements UploadStorage {
 
     @Override
     public OptionalLong size(String id) throws IOException {
-        Path content = contentOf(id);
-        if (content == null) {
+        Path folder = folderOf(id);
+        if (folder == null) {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Files.size(content));
+            return OptionalLong.of(Files.size(folder.resolve(CONTENT)));
         } catch (NoSuchFileException e) {
             return OptionalLong.empty();
         }
     }
 
     @Override
-    public InputStream open(String id) throws IOException {
-        Path content = contentOf(id);
-        if (content == null) {
-            throw new NoSuchFileException("upload " + id);
+    public Optional<InputStream> open(String id) throws IOException {
+        Path folder = folderOf(id);
+        if (folder == null) {
+            return Optional.empty();
         }
-        return Files.newInputStream(content);
+        try {
+            return Optional.of(Files.newInputStream(folder.resolve(CONTENT)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
     public boolean delete(String id) throws IOException {
         Path folder = folderOf(id);
-        return folder != null && deleteTree(folder);
+        return folder != null && deleteOnce(folder);
     }
 
     @Override
@@ -148,13 +150,18 @@ public class FileSystemStorage implements UploadStorage {
                 if (metadata.isPresent()) {
                     if (metadata.get().expires().isBefore(now)) {
                         long size = sizeOf(folder.resolve(CONTENT));
-                        if (deleteTree(folder)) {
+                        if (deleteOnce(folder)) {
                             purged.add(new ExpiredUpload(ownerFolder.getFileName() + "-" + folder.getFileName(),
                                     metadata.get(), size));
                         }
                     }
-                } else if (isInterruptedLongAgo(folder, now)) {
+                } else if (isOlderThan(folder, now.minus(INTERRUPTED_AFTER))) {
                     deleteTree(folder);
+                }
+            }
+            for (Path deleting : folders(ownerFolder, DELETED_FOLDER)) {
+                if (isOlderThan(deleting, now.minus(INTERRUPTED_AFTER))) {
+                    deleteTree(deleting); // a delete that stopped half-way, e.g. in a crash
                 }
             }
         }
@@ -192,9 +199,9 @@ public class FileSystemStorage implements UploadStorage {
     /** The name of a user's folder: a digest, so that no user name becomes a path. */
     private static String ownerKey(String owner) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
@@ -203,9 +210,9 @@ public class FileSystemStorage implements UploadStorage {
      * A folder without readable metadata is an upload that was interrupted while starting, or one that another
      * server is removing right now; it is judged by age, so that a store in progress is left alone.
      */
-    private static boolean isInterruptedLongAgo(Path folder, Instant now) throws IOException {
+    private static boolean isOlderThan(Path folder, Instant limit) throws IOException {
         try {
-            return Files.getLastModifiedTime(folder).toInstant().plus(INTERRUPTED_AFTER).isBefore(now);
+            return Files.getLastModifiedTime(folder).toInstant().isBefore(limit);
         } catch (NoSuchFileException gone) {
             return false;
         }
@@ -221,36 +228,31 @@ public class FileSystemStorage implements UploadStorage {
 
     private static Path newUploadFolder(Path ownerFolder) throws IOException {
         while (true) {
-            byte[] random = new byte[16];
-            RANDOM.nextBytes(random);
-            Path folder = ownerFolder.resolve(HexFormat.of().formatHex(random));
             try {
-                return POSIX ? Files.createDirectory(folder, ownerOnly("rwx------")) : Files.createDirectory(folder);
+                return PrivateFiles.createFolder(ownerFolder.resolve(randomHex(16)));
             } catch (FileAlreadyExistsException e) {
                 // 128 random bits collided: pick again.
             }
         }
     }
 
-    private Path contentOf(String id) {
-        Path folder = folderOf(id);
-        return folder == null ? null : folder.resolve(CONTENT);
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** @return the folder of an id, or null for anything that is not an id of this storage */
     private Path folderOf(String id) {
-        java.util.regex.Matcher parts = id == null ? null : ID.matcher(id);
+        Matcher parts = id == null ? null : ID.matcher(id);
         return parts != null && parts.matches() ? root.resolve(parts.group(1)).resolve(parts.group(2)) : null;
     }
 
-    private static long copy(InputStream in, OutputStream out) throws IOException {
+    private static void copy(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
-        long total = 0;
         for (int read; (read = in.read(buffer)) >= 0; ) {
             out.write(buffer, 0, read);
-            total += read;
         }
-        return total;
     }
 
     private static void writeMetadata(Path file, UploadMetadata metadata) throws IOException {
@@ -259,7 +261,7 @@ public class FileSystemStorage implements UploadStorage {
         properties.setProperty("contentType", metadata.contentType());
         properties.setProperty("owner", metadata.owner());
         properties.setProperty("expires", metadata.expires().toString());
-        try (Writer out = Files.newBufferedWriter(createPrivateFile(file), StandardCharsets.UTF_8)) {
+        try (Writer out = Files.newBufferedWriter(PrivateFiles.createFile(file), StandardCharsets.UTF_8)) {
             properties.store(out, null);
         }
     }
@@ -275,35 +277,32 @@ public class FileSystemStorage implements UploadStorage {
         }
     }
 
-    private static void createPrivateDirectories(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            if (POSIX) {
-                Files.createDirectories(directory, ownerOnly("rwx------"));
-            } else {
-                Files.createDirectories(directory);
-            }
-        }
-    }
-
-    private static Path createPrivateFile(Path file) throws IOException {
-        return POSIX ? Files.createFile(file, ownerOnly("rw-------")) : Files.createFile(file);
-    }
-
-    private static FileAttribute<?> ownerOnly(String permissions) {
-        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
-    }
-
     /** Java reports a full disk only in the message of the failed write (ENOSPC, EDQUOT). */
     private static boolean isOutOfSpace(IOException e) {
         String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
         return reason != null && (reason.contains("No space left") || reason.contains("Disk quota exceeded"));
     }
 
-    /** Deletes a folder tree, tolerating a concurrent delete of any part of it. */
-    private static boolean deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
+    /**
+     * Renames the folder out of the way, which only one caller manages, then removes it.
+     *
+     * @return whether this call removed it
+     */
+    private static boolean deleteOnce(Path folder) throws IOException {
+        Path deleting = folder.resolveSibling(folder.getFileName() + ".deleted-" + randomHex(8));
+        try {
+            Files.move(folder, deleting, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
             return false;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The upload folder's file system cannot rename atomically", e);
         }
+        deleteTree(deleting);
+        return true;
+    }
+
+    /** Deletes a folder tree, tolerating a concurrent delete of any part of it. */
+    private static void deleteTree(Path folder) throws IOException {
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
@@ -329,9 +328,8 @@ public class FileSystemStorage implements UploadStorage {
                     return FileVisitResult.CONTINUE;
                 }
             });
-            return true;
-        } catch (NoSuchFileException e) {
-            return false;
+        } catch (NoSuchFileException gone) {
+            // Already removed by someone else.
         }
     }
 }

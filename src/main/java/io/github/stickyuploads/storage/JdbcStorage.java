@@ -8,10 +8,6 @@ import jakarta.inject.Named;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Blob;
 import java.sql.Connection;
@@ -29,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -117,8 +114,7 @@ public class JdbcStorage implements UploadStorage {
             ensureTable(connection);
         } catch (SQLException e) {
             // A database that is down now may be up for the first upload: that is a fault, not a configuration error.
-            java.util.logging.Logger.getLogger("io.github.stickyuploads")
-                    .warning(() -> "The upload database cannot be reached yet: " + e.getMessage());
+            Logger.getLogger("io.github.stickyuploads").warning(() -> "The upload database cannot be reached yet: " + e.getMessage());
         }
     }
 
@@ -128,10 +124,8 @@ public class JdbcStorage implements UploadStorage {
     }
 
     @Override
-    public StoredObject store(InputStream content, UploadMetadata metadata) throws IOException {
+    public StoredObject store(UploadContent content, UploadMetadata metadata) throws IOException {
         String id = newId();
-        MessageDigest sha256 = sha256();
-        CountingStream counted = new CountingStream(new DigestInputStream(content, sha256));
         try (Transaction transaction = transaction()) {
             Connection connection = transaction.connection;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
@@ -146,19 +140,15 @@ public class JdbcStorage implements UploadStorage {
                 insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
                 insert.setObject(6, metadata.expires().atOffset(ZoneOffset.UTC));
                 // The driver reads the stream into the large object / LOB as it goes.
-                insert.setBlob(7, counted);
+                insert.setBlob(7, content);
                 insert.executeUpdate();
-                measured.setLong(1, counted.count);
-                measured.setString(2, HexFormat.of().formatHex(sha256.digest()));
+                // Size and digest are known once the driver has read the content to its end.
+                measured.setLong(1, content.size());
+                measured.setString(2, HexFormat.of().formatHex(content.sha256()));
                 measured.setString(3, id);
                 measured.executeUpdate();
                 connection.commit();
-                return new StoredObject(id, counted.count);
-            } catch (SQLException e) {
-                if (counted.failure != null) {
-                    throw counted.failure; // the client's stream failed, not the database
-                }
-                throw failure("store an upload", e);
+                return new StoredObject(id);
             }
         } catch (SQLException e) {
             throw failure("store an upload", e);
@@ -182,30 +172,27 @@ public class JdbcStorage implements UploadStorage {
     }
 
     @Override
-    public InputStream open(String id) throws IOException {
+    public Optional<InputStream> open(String id) throws IOException {
         if (!StoredObject.isValidId(id)) {
-            throw new NoSuchFileException("upload " + id);
+            return Optional.empty();
         }
         Transaction transaction = null;
         try {
             transaction = transaction(); // large objects are read inside a transaction
-            Connection connection = transaction.connection;
-            PreparedStatement select = connection.prepareStatement("SELECT content FROM " + TABLE + " WHERE id = ?");
+            PreparedStatement select = transaction.connection.prepareStatement("SELECT content FROM " + TABLE + " WHERE id = ?");
             select.setString(1, id);
             ResultSet row = select.executeQuery();
             if (!row.next()) {
                 row.close();
                 select.close();
-                throw new NoSuchFileException("upload " + id);
+                closeQuietly(transaction);
+                return Optional.empty();
             }
             Blob blob = row.getBlob(1);
-            return new OpenBlob(blob.getBinaryStream(), blob, row, select, transaction);
+            return Optional.of(new OpenBlob(blob.getBinaryStream(), blob, row, select, transaction));
         } catch (SQLException e) {
             closeQuietly(transaction);
             throw failure("read an upload", e);
-        } catch (NoSuchFileException e) {
-            closeQuietly(transaction);
-            throw e;
         }
     }
 
@@ -408,45 +395,6 @@ public class JdbcStorage implements UploadStorage {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         return HexFormat.of().formatHex(random);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** Counts what the driver reads, and remembers a failure of the client's stream that the driver wraps. */
-    private static final class CountingStream extends FilterInputStream {
-
-        private long count;
-        private IOException failure;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                int read = super.read(buffer, offset, length);
-                if (read > 0) {
-                    count += read;
-                }
-                return read;
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
     }
 
     /** The bytes of a stored upload; closing it ends the read transaction and returns the connection. */

@@ -1,16 +1,19 @@
 package io.github.stickyuploads.storage;
 
 import io.github.stickyuploads.config.StickyUploadsConfig;
-import jakarta.annotation.PostConstruct;
+import io.github.stickyuploads.internal.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The default storage, {@code temp}: a {@link FileSystemStorage} under
- * {@value io.github.stickyuploads.config.StickyUploadsConfig#TEMP_PATH} (by default
- * {@code ${java.io.tmpdir}/sticky-uploads}). Like the original's, it is private to one server and serves
- * nothing over HTTP; for several servers pick a shared storage.
+ * {@value io.github.stickyuploads.config.StickyUploadsConfig#TEMP_PATH}, by default a folder of this
+ * application's own in {@code ${java.io.tmpdir}/sticky-uploads}. Like the original's, it is private to one
+ * server and serves nothing over HTTP; for several servers pick a shared storage. At startup it refuses a root
+ * that is a symbolic link, belongs to another user or is open to others.
  *
  * <pre>
  * stickyuploads.storage=temp
@@ -26,11 +29,32 @@ public class TempStorage extends FileSystemStorage {
     /** The name that selects this storage. */
     public static final String NAME = "temp";
 
-    @Inject
-    StickyUploadsConfig config;
+    private final StickyUploadsConfig config;
 
-    @PostConstruct
-    void init() {
-        useRoot(config.tempPath());
+    /** For CDI's client proxy only. */
+    protected TempStorage() {
+        this.config = null;
+    }
+
+    /** @param config names the root */
+    @Inject
+    public TempStorage(StickyUploadsConfig config) {
+        super(config.tempPath());
+        this.config = config;
+    }
+
+    /**
+     * Creates the root, or checks the one that is there.
+     *
+     * @throws io.github.stickyuploads.config.InvalidConfigurationException if the root is not private to this
+     *         server's user
+     */
+    @Override
+    public void verify() {
+        try {
+            PrivateFiles.tempRoot(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload folder " + root(), e);
+        }
     }
 }

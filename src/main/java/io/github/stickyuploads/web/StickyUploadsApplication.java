@@ -1,14 +1,13 @@
 package io.github.stickyuploads.web;
 
+import io.github.stickyuploads.internal.endpoint.EndpointPaths;
+import io.github.stickyuploads.internal.endpoint.UploadEndpoint;
+import io.github.stickyuploads.internal.endpoint.UploadEndpoints;
 import io.github.stickyuploads.internal.web.FailureMapper;
 import io.github.stickyuploads.internal.web.UploadEndpointFeature;
 import io.github.stickyuploads.internal.web.WebApplicationExceptionMapper;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Map;
@@ -26,23 +25,14 @@ import java.util.Set;
 public class StickyUploadsApplication extends Application {
 
     /** Where the endpoints live, below the context root. */
-    public static final String PATH = "sticky-uploads";
-
-    /**
-     * A property of this application's configuration; resources of the library answer 404 in any
-     * application that lacks it.
-     */
-    public static final String OWN_APPLICATION = "io.github.stickyuploads.application";
+    public static final String PATH = EndpointPaths.APPLICATION_PATH;
 
     @Override
     public Set<Class<?>> getClasses() {
-        Set<Class<?>> classes = new HashSet<>(Set.of(DefaultUploadResource.class, UploadEndpointFeature.class,
-                WebApplicationExceptionMapper.class, FailureMapper.class));
-        BeanManager beans = CDI.current().getBeanManager();
-        for (Bean<?> bean : beans.getBeans(UploadResource.class, Any.Literal.INSTANCE)) {
-            if (bean.getBeanClass().isAnnotationPresent(Path.class)) {
-                classes.add(bean.getBeanClass());
-            }
+        Set<Class<?>> classes = new HashSet<>(Set.of(UploadEndpointFeature.class, WebApplicationExceptionMapper.class,
+                FailureMapper.class));
+        for (UploadEndpoint endpoint : CDI.current().select(UploadEndpoints.class).get().all()) {
+            classes.add(endpoint.resourceClass());
         }
         return classes;
     }
@@ -50,6 +40,6 @@ public class StickyUploadsApplication extends Application {
     @Override
     public Map<String, Object> getProperties() {
         // No WADL: every answer of these endpoints is JSON.
-        return Map.of(OWN_APPLICATION, Boolean.TRUE, "jersey.config.server.wadl.disableWadl", Boolean.TRUE);
+        return Map.of(UploadEndpointFeature.OWN_APPLICATION, Boolean.TRUE, "jersey.config.server.wadl.disableWadl", Boolean.TRUE);
     }
 }

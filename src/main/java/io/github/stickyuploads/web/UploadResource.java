@@ -1,48 +1,44 @@
 package io.github.stickyuploads.web;
 
+import io.github.stickyuploads.config.DataSize;
+import io.github.stickyuploads.config.MediaTypeRange;
 import io.github.stickyuploads.config.StickyUploadsConfig;
-import io.github.stickyuploads.internal.token.StoredStickyFile;
-import io.github.stickyuploads.internal.token.TokenService;
-import io.github.stickyuploads.internal.token.UploadPaths;
-import io.github.stickyuploads.internal.upload.MultipartParser;
-import io.github.stickyuploads.internal.upload.UploadProcessor;
-import io.github.stickyuploads.internal.upload.UploadProcessor.StoredUpload;
-import io.github.stickyuploads.internal.upload.UploadRejectedException;
-import io.github.stickyuploads.internal.web.JsonAnswers;
-import io.github.stickyuploads.internal.web.Messages;
+import io.github.stickyuploads.internal.web.EndpointRequests;
+import io.github.stickyuploads.internal.web.HttpAnswers;
 import io.github.stickyuploads.security.UploadPolicy;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.List;
 
 /**
- * An upload endpoint: {@code POST} stores the multipart file part {@code upload} while it streams in and
- * answers JSON with a signed token; {@code DELETE ...?stored=<token>} releases it. The library's own endpoint,
+ * An upload endpoint: {@code POST} stores the multipart file part {@value #FIELD} while it streams in and answers
+ * JSON with a signed token; {@code DELETE ...?stored=<token>} releases it. The library's own endpoint,
  * {@link DefaultUploadResource} at {@code {context-root}/sticky-uploads/default}, is available as soon as the
  * jar is in {@code WEB-INF/lib}, next to any JAX-RS application of your own. Every answer is JSON; see the
  * README for the table of answers.
  *
+ * <p>Each endpoint is described once, when the application starts: its path, the storage it keeps files in, its
+ * roles, its policy and its limits. Both roads a file takes obey that description: the background upload to this
+ * resource, and the form post without JavaScript of a {@code <sticky:upload>} whose {@code url} names it.
+ *
  * <h2>Access</h2>
- * {@code @RolesAllowed("**")}: any authenticated user (anonymous requests get 401), then the
- * {@link UploadPolicy} bean (403), then the CSRF defence: a non-empty {@code X-Requested-With} header and,
- * when present, an {@code Origin} naming this server (403). All of this happens before the body is read.
+ * Any authenticated user (anonymous requests get 401); with {@code @RolesAllowed} on the subclass, only users in
+ * one of its roles (403); then {@link #isUploadAllowed(SecurityContext)}, by default the {@link UploadPolicy}
+ * bean (403); then the CSRF defence: a non-empty {@code X-Requested-With} header and, when present, an
+ * {@code Origin} naming this server (403). All of this happens before a byte of the body is read, and the library
+ * enforces it itself, whatever the server's own handling of {@code @RolesAllowed}.
  *
  * <h2>Usage: a second endpoint</h2>
- * Subclass it (not {@link DefaultUploadResource}) under a path of your own, below {@code /sticky-uploads}, as
- * a CDI bean; override {@link #storageName()} to
- * keep its files elsewhere, {@link #isUploadAllowed(SecurityContext)} to admit other users, or put another
+ * Subclass it (not {@link DefaultUploadResource}) under a path of your own, below {@code /sticky-uploads}, as a
+ * CDI bean; override {@link #storageName()} to keep its files elsewhere, {@link #isUploadAllowed(SecurityContext)}
+ * to admit other users, {@link #maxSize()} and {@link #allowedTypes()} to accept other files, or put
  * {@code @RolesAllowed} on the class. Tokens minted by one endpoint are refused by every other.
  * <pre>
  * &#64;Path("avatars") &#64;RequestScoped &#64;RolesAllowed("member")
@@ -51,22 +47,24 @@ import java.util.logging.Logger;
  *     protected String storageName() {
  *         return "directory";
  *     }
+ *
+ *     &#64;Override
+ *     protected List&lt;MediaTypeRange&gt; allowedTypes() {
+ *         return List.of(MediaTypeRange.parse("image/*"));
+ *     }
  * }
  * </pre>
  * It answers at {@code {context-root}/sticky-uploads/avatars}; point the tag at it with
- * {@code url="#{request.contextPath}/sticky-uploads/avatars"}.
+ * {@code url="#{request.contextPath}/sticky-uploads/avatars"}. {@link #storageName()}, {@link #maxSize()} and
+ * {@link #allowedTypes()} are read once, at startup; {@link #isUploadAllowed(SecurityContext)} for every request.
+ * Do not override {@link #upload} or {@link #release}: the deployment stops if a subclass does.
  *
  * @since 0.1
  */
-@RolesAllowed("**")
 public abstract class UploadResource {
 
     /** The multipart field that carries the file. */
-    public static final String FIELD = JsonAnswers.UPLOAD;
-
-    private static final Logger LOG = Logger.getLogger("io.github.stickyuploads");
-    /** Room for the multipart framing around a file of the largest accepted size. */
-    private static final long FRAMING_ALLOWANCE = 2L * MultipartParser.MAX_PART_HEADER_BYTES;
+    public static final String FIELD = HttpAnswers.FILE_FIELD;
 
     @Inject
     StickyUploadsConfig config;
@@ -75,66 +73,30 @@ public abstract class UploadResource {
     UploadPolicy policy;
 
     @Inject
-    UploadProcessor processor;
-
-    @Inject
-    TokenService tokens;
+    EndpointRequests requests;
 
     /**
-     * Stores the {@code upload} part.
+     * Stores the {@value #FIELD} part.
      *
-     * @param headers the request's headers
-     * @param security the request's security context
-     * @param uri the request's URI
+     * @param request the request, already admitted
      * @param body the multipart body, read as it streams
      * @return 200 with the token, or an error answer
      */
     @POST
-    public Response upload(@Context HttpHeaders headers, @Context SecurityContext security, @Context UriInfo uri,
-                           InputStream body) {
-        try {
-            if (!isUploadAllowed(security)) {
-                throw new UploadRejectedException(403, JsonAnswers.ALL, "access.forbidden");
-            }
-            Optional<String> boundary = MultipartParser.boundary(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-            if (boundary.isEmpty()) {
-                throw new UploadRejectedException(400, JsonAnswers.ALL, "upload.malformed");
-            }
-            if (headers.getLength() > config.maxSize().bytes() + FRAMING_ALLOWANCE) {
-                throw new UploadRejectedException(413, FIELD, "upload.too-large", config.maxSize());
-            }
-            StoredUpload stored = storeOnePart(new MultipartParser(body, boundary.get()),
-                    security.getUserPrincipal().getName(), uploadPath(uri));
-            return JsonAnswers.stored(stored.claims(), stored.token());
-        } catch (UploadRejectedException e) {
-            return JsonAnswers.error(e.status(), e.field(),
-                    Messages.get(e.messageKey(), headers.getAcceptableLanguages(), e.arguments()));
-        }
+    public Response upload(@Context HttpServletRequest request, InputStream body) {
+        return requests.upload(getClass(), request, body);
     }
 
     /**
      * Releases a temporary upload of the current user (the "Remove" action).
      *
      * @param token the token the upload answered with
-     * @param headers the request's headers
-     * @param security the request's security context
-     * @param uri the request's URI
+     * @param request the request, already admitted
      * @return 204, or 404 when the token is invalid, foreign or unknown
      */
     @DELETE
-    public Response release(@QueryParam("stored") String token, @Context HttpHeaders headers,
-                            @Context SecurityContext security, @Context UriInfo uri) {
-        Optional<StoredStickyFile> file = token == null ? Optional.empty()
-                : tokens.resolve(token, security.getUserPrincipal().getName(), uploadPath(uri));
-        try {
-            if (file.isPresent() && file.get().release()) {
-                return Response.noContent().build();
-            }
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "Storage " + file.get().claims().storage() + " failed to delete an upload", e);
-            return JsonAnswers.error(503, JsonAnswers.ALL, Messages.get("storage.unavailable", headers.getAcceptableLanguages()));
-        }
-        return JsonAnswers.error(404, JsonAnswers.ALL, Messages.get("request.not-found", headers.getAcceptableLanguages()));
+    public Response release(@QueryParam("stored") String token, @Context HttpServletRequest request) {
+        return requests.release(getClass(), request, token);
     }
 
     /**
@@ -151,42 +113,28 @@ public abstract class UploadResource {
      * Decides whether this request may upload, after the roles check. Override it to give a second endpoint
      * its own rule; by default it asks the {@link UploadPolicy} bean.
      *
-     * @param security the request's security context
+     * @param security the request's security context, of an authenticated user
      * @return whether the upload may go ahead
      */
     protected boolean isUploadAllowed(SecurityContext security) {
         return policy.isUploadAllowed(security);
     }
 
-    private StoredUpload storeOnePart(MultipartParser parts, String owner, String uploadPath)
-            throws UploadRejectedException {
-        StoredUpload stored = null;
-        try {
-            for (Optional<MultipartParser.Part> next = parts.nextPart(); next.isPresent(); next = parts.nextPart()) {
-                MultipartParser.Part part = next.get();
-                if (!FIELD.equals(part.fieldName()) || part.filename() == null || part.filename().isEmpty()) {
-                    continue; // a text field, or a file input left empty; the parser skips its bytes
-                }
-                if (stored != null) {
-                    throw new UploadRejectedException(400, FIELD, "upload.multiple");
-                }
-                stored = processor.store(part.content(), part.filename(), owner, storageName(), uploadPath);
-            }
-        } catch (IOException e) {
-            LOG.info(() -> "A malformed upload request by " + owner + ": " + e.getMessage());
-            processor.discard(stored);
-            throw new UploadRejectedException(400, JsonAnswers.ALL, "upload.malformed");
-        } catch (UploadRejectedException e) {
-            processor.discard(stored);
-            throw e;
-        }
-        if (stored == null) {
-            throw new UploadRejectedException(400, FIELD, "upload.required");
-        }
-        return stored;
+    /**
+     * The largest file this endpoint accepts. Override it to give a second endpoint its own limit.
+     *
+     * @return by default {@value StickyUploadsConfig#MAX_SIZE}
+     */
+    protected DataSize maxSize() {
+        return config.maxSize();
     }
 
-    private static String uploadPath(UriInfo uri) {
-        return UploadPaths.normalize(uri.getAbsolutePath().toString());
+    /**
+     * The types this endpoint accepts, judged by the bytes. Override it to give a second endpoint its own.
+     *
+     * @return by default {@value StickyUploadsConfig#ALLOWED_TYPES}
+     */
+    protected List<MediaTypeRange> allowedTypes() {
+        return config.allowedTypes();
     }
 }

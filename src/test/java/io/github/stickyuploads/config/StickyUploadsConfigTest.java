@@ -22,7 +22,7 @@ class StickyUploadsConfigTest {
 
     @Test
     void hasTheContractsDefaults() {
-        StickyUploadsConfig config = config(Map.of());
+        StickyUploadsConfig config = config(Map.of(StickyUploadsConfig.APPLICATION, "shop"));
 
         assertEquals("temp", config.storage());
         assertTrue(config.secret().isEmpty());
@@ -34,8 +34,22 @@ class StickyUploadsConfigTest {
         assertEquals(20, config.quotaFiles());
         assertEquals(100L * 1024 * 1024, config.quotaBytes().bytes());
         assertEquals("java:comp/DefaultDataSource", config.jdbcDataSource());
-        assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads").toAbsolutePath(),
-                config.tempPath().toAbsolutePath());
+        assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads", "shop").toAbsolutePath(), config.tempPath(),
+                "a folder of the application's own");
+        assertTrue(config.isDefaultTempPath());
+    }
+
+    @Test
+    void givesEachApplicationAFolderOfItsOwnWhateverItsName() {
+        Path shared = Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads").toAbsolutePath();
+        for (String name : new String[] {"../../etc", "my app", "a/b", "..", "été", "x".repeat(300)}) {
+            Path root = config(Map.of(StickyUploadsConfig.APPLICATION, name)).tempPath();
+            assertEquals(shared, root.getParent(), name);
+            assertTrue(root.getFileName().toString().matches("[A-Za-z0-9._-]{1,64}") && !root.getFileName().toString().startsWith("."),
+                    name + " -> " + root.getFileName());
+        }
+        assertFalse(config(Map.of(StickyUploadsConfig.APPLICATION, "a b")).tempPath()
+                .equals(config(Map.of(StickyUploadsConfig.APPLICATION, "a_b")).tempPath()), "names that clean up alike stay apart");
     }
 
     @Test
@@ -48,7 +62,8 @@ class StickyUploadsConfigTest {
                 StickyUploadsConfig.ALLOWED_TYPES, "application/pdf, image/*",
                 StickyUploadsConfig.EXPIRY, "PT2H",
                 StickyUploadsConfig.CLEANUP_INTERVAL, "PT1M",
-                StickyUploadsConfig.TEMP_PATH, "/var/tmp/uploads"));
+                StickyUploadsConfig.TEMP_PATH, "/var/tmp/uploads",
+                StickyUploadsConfig.APPLICATION, "shop"));
 
         assertEquals("s3", config.storage());
         assertEquals(32, config.secret().orElseThrow().length);
@@ -60,6 +75,8 @@ class StickyUploadsConfigTest {
         assertEquals(Duration.ofHours(2), config.expiry());
         assertEquals(Duration.ofMinutes(1), config.cleanupInterval());
         assertEquals(Path.of("/var/tmp/uploads"), config.tempPath());
+        assertFalse(config.isDefaultTempPath());
+        assertEquals("shop", config.application());
     }
 
     @Test
@@ -79,6 +96,7 @@ class StickyUploadsConfigTest {
         assertBad(StickyUploadsConfig.QUOTA_FILES, "many", "many");
         assertBad(StickyUploadsConfig.QUOTA_BYTES, "0", "more than 0 bytes");
         assertBad(StickyUploadsConfig.QUOTA_BYTES, "lots", "K, M or G");
+        assertBad(StickyUploadsConfig.APPLICATION, " ", "empty");
     }
 
     private static void assertBad(String key, String value, String explanation) {

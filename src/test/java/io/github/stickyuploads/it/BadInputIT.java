@@ -45,6 +45,7 @@ class BadInputIT {
     private static final StorageFolder CV = StorageFolder.fresh("bad-input-cv");
     private static final byte[] KEY = "bad-input-it-secret-0123456789abc".getBytes(StandardCharsets.US_ASCII);
     private static final String ENDPOINT = "sticky-uploads/default";
+    private static final String APPLICATION = "bad-input-it";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ArquillianResource
@@ -53,7 +54,8 @@ class BadInputIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("bad-input", Map.of("stickyuploads.temp.path", STORAGE.root().toString(),
-                "stickyuploads.secret", Base64.getEncoder().encodeToString(KEY), "stickyuploads.max-size", "100K",
+                "stickyuploads.secret", Base64.getEncoder().encodeToString(KEY), "stickyuploads.application", APPLICATION,
+                "stickyuploads.max-size", "100K",
                 "stickyuploads.allowed-types", "application/pdf", "test.cv-storage", CV.root().toString()),
                 CvUploads.class, CvStorage.class, ApiApplication.class, ClaimProbe.class);
     }
@@ -267,19 +269,19 @@ class BadInputIT {
     /** A token as a leaked key would sign it: for an upload that exists, with the claims the test chooses. */
     private static String minted(URL deployment, String owner, Instant expires) {
         String real = goodToken(deployment);
-        TokenClaims claims = new TokenCodec(new SigningKeys(KEY, List.of()))
+        TokenClaims claims = new TokenCodec(new SigningKeys(KEY, List.of()), APPLICATION)
                 .verify(real, "alice", deployment.getPath() + ENDPOINT, Instant.now()).claims().orElseThrow();
         TokenClaims changed = new TokenClaims(claims.storage(), claims.objectId(), claims.filename(), claims.size(),
                 claims.contentType(), claims.sha256(), expires);
-        return new TokenCodec(new SigningKeys(KEY, List.of())).mint(changed, owner, deployment.getPath() + ENDPOINT);
+        return new TokenCodec(new SigningKeys(KEY, List.of()), APPLICATION).mint(changed, owner, deployment.getPath() + ENDPOINT);
     }
 
     private static String foreignToken(URL deployment) {
         String real = goodToken(deployment);
-        TokenClaims claims = new TokenCodec(new SigningKeys(KEY, List.of()))
+        TokenClaims claims = new TokenCodec(new SigningKeys(KEY, List.of()), APPLICATION)
                 .verify(real, "alice", deployment.getPath() + ENDPOINT, Instant.now()).claims().orElseThrow();
         byte[] otherKey = "another-secret-entirely-0123456789".getBytes(StandardCharsets.US_ASCII);
-        return new TokenCodec(new SigningKeys(otherKey, List.of())).mint(claims, "alice", deployment.getPath() + ENDPOINT);
+        return new TokenCodec(new SigningKeys(otherKey, List.of()), APPLICATION).mint(claims, "alice", deployment.getPath() + ENDPOINT);
     }
 
     private static String reencoded(String token) {

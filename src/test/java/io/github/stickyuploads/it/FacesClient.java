@@ -31,6 +31,7 @@ final class FacesClient {
             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private int lastStatus;
 
     private FacesClient(URL deployment) {
         this.base = URI.create(deployment.toString());
@@ -92,6 +93,9 @@ final class FacesClient {
         private final Element form;
         private final List<Map.Entry<String, String>> fields = new ArrayList<>();
         private final Map<String, Map.Entry<String, byte[]>> files = new LinkedHashMap<>();
+        private final List<Map.Entry<String, Map.Entry<String, byte[]>>> extraFiles = new ArrayList<>();
+        private int status;
+        private boolean truncated;
 
         private Submit(Element form) {
             this.form = form;
@@ -123,6 +127,23 @@ final class FacesClient {
             return this;
         }
 
+        /** Sends the body cut off before its end, as a client that went away or a broken proxy would. */
+        Submit truncated() {
+            truncated = true;
+            return this;
+        }
+
+        /** @return the status of the answer to {@link #press} */
+        int status() {
+            return status;
+        }
+
+        /** Adds a file part that the page has no input for, as a forged form would. */
+        Submit attachForged(String name, String filename, byte[] content) {
+            extraFiles.add(Map.entry(name, Map.entry(filename, content)));
+            return this;
+        }
+
         /** Submits with the button, and returns the page that comes back. */
         Document press(String buttonName) {
             Element button = form.selectFirst("[name=" + buttonName.replace(":", "\\:") + "]");
@@ -133,9 +154,14 @@ final class FacesClient {
                 body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
                         + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
+            List<Map.Entry<String, Map.Entry<String, byte[]>>> parts = new ArrayList<>();
             for (Element input : form.select("input[type=file][name]")) {
-                Map.Entry<String, byte[]> file = files.getOrDefault(input.attr("name"), Map.entry("", new byte[0]));
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input.attr("name")
+                parts.add(Map.entry(input.attr("name"), files.getOrDefault(input.attr("name"), Map.entry("", new byte[0]))));
+            }
+            parts.addAll(extraFiles);
+            for (Map.Entry<String, Map.Entry<String, byte[]>> part : parts) {
+                Map.Entry<String, byte[]> file = part.getValue();
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
                         + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 body.writeBytes(file.getValue());
@@ -145,14 +171,24 @@ final class FacesClient {
             URI action = URI.create(form.absUrl("action"));
             HttpResponse<String> response = send(HttpRequest.newBuilder(action)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(truncated
+                            ? java.util.Arrays.copyOf(body.toByteArray(), body.size() * 2 / 3) : body.toByteArray())));
+            status = response.statusCode();
             return Jsoup.parse(response.body(), response.uri().toString());
         }
     }
 
+    /** @return the status of the last answer */
+    int lastStatus() {
+        return lastStatus;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            lastStatus = response.statusCode();
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

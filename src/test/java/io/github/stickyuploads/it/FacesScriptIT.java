@@ -78,6 +78,19 @@ class FacesScriptIT {
         return browser;
     }
 
+    /**
+     * The page of four plain inputs, each pointed at a canned answer instead of the endpoint, as a proxy or a
+     * refusing server would answer: the tag itself only names endpoints of the application.
+     */
+    private Browser openErrors() {
+        Browser browser = open("errors.xhtml");
+        for (String status : new String[] {"413", "415", "403", "502"}) {
+            browser.script("document.getElementById('f:e" + status + ":file').dataset.uploadUrl = arguments[0];",
+                    deployment.getPath() + "api/canned/" + status);
+        }
+        return browser;
+    }
+
     private static String status(Browser browser, String widget) {
         return browser.byId(widget + ":status").getText();
     }
@@ -156,7 +169,7 @@ class FacesScriptIT {
 
     @Test
     void aSubmitWaitingForAnUploadThatFailsIsCancelled() {
-        try (Browser browser = open("errors.xhtml")) {
+        try (Browser browser = openErrors()) {
             browser.pick("f:e413:file", FILES.resolve("big.pdf"));
             browser.until(d -> status(browser, "f:e413").contains("%"));
             browser.script("window.stillHere = true;");
@@ -170,7 +183,7 @@ class FacesScriptIT {
 
     @Test
     void showsTheServersRefusalsAndAProxysHtmlPagePlainly() {
-        try (Browser browser = open("errors.xhtml")) {
+        try (Browser browser = openErrors()) {
             for (String widget : new String[] {"f:e413", "f:e415", "f:e403", "f:e502"}) {
                 browser.pick(widget + ":file", FILES.resolve("small.pdf"));
             }

@@ -85,8 +85,10 @@ class OwnApplicationIT {
 
         assertFalse(UploadClient.to(deployment).as("carol").claim(token, endpointPath()).json().getBoolean("found"),
                 "another user");
-        assertFalse(UploadClient.to(deployment).as("alice").claim(token, deployment.getPath() + "sticky-uploads/other")
-                .json().getBoolean("found"), "another upload URL");
+        UploadClient.Answer elsewhere = UploadClient.to(deployment).as("alice").claim(token, deployment.getPath() + "sticky-uploads/other");
+        assertEquals(400, elsewhere.status(), "a URL that names no endpoint is the application's mistake: " + elsewhere);
+        assertTrue(elsewhere.json().getString("error").contains("names no upload endpoint of this application; its endpoints are "
+                + endpointPath()), elsewhere.body());
         char last = token.charAt(token.length() - 1);
         String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         assertFalse(UploadClient.to(deployment).as("alice").claim(tampered, endpointPath()).json().getBoolean("found"),

@@ -96,7 +96,6 @@ class RobustnessIT {
                     ("%PDF-1.7\n% " + marker + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII)).post("sticky-uploads/default")
                     .json().getString("stored");
             UploadClient.to(deployment).as("carol").claim(token, deployment.getPath() + "sticky-uploads/default");
-            UploadClient.to(deployment).as("alice").claim(token, deployment.getPath() + "sticky-uploads/other");
             UploadClient.to(deployment).as("alice").claim(token + "x", deployment.getPath() + "sticky-uploads/default");
             UploadClient.to(deployment).as("alice").file("upload", "notes.txt", (marker + " plain text").getBytes()).post("sticky-uploads/default");
             UploadClient.to(deployment).as("carol").delete("sticky-uploads/default", token);

@@ -2,6 +2,7 @@ package io.github.stickyuploads.internal.token;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The secret that signs new tokens and the older ones that still verify old tokens during a rotation.
@@ -19,6 +20,6 @@ public record SigningKeys(byte[] current, List<byte[]> previous) {
 
     /** @return the current key, then the previous ones */
     List<byte[]> verifying() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(current), previous.stream()).toList();
+        return Stream.concat(Stream.of(current), previous.stream()).toList();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param claims present when accepted
  * @param refusal present when refused
  */
-public record TokenCheck(Optional<TokenClaims> claims, Optional<Refusal> refusal) {
+public record TokenCheck(Optional<TokenClaims> claims, Optional<TokenRefusal> refusal) {
 
     static TokenCheck accepted(TokenClaims claims) {
         return new TokenCheck(Optional.of(claims), Optional.empty());
@@ -18,7 +18,7 @@ public record TokenCheck(Optional<TokenClaims> claims, Optional<Refusal> refusal
      * @param refusal why
      * @return a refusal
      */
-    public static TokenCheck refused(Refusal refusal) {
+    public static TokenCheck refused(TokenRefusal refusal) {
         return new TokenCheck(Optional.empty(), Optional.of(refusal));
     }
 }

@@ -20,30 +20,38 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Writes and checks upload tokens: a versioned binary payload followed by its HMAC-SHA256, in URL-safe
- * base64 without padding. The payload binds the claims plus digests of the owner and of the upload path,
- * so a token is refused for another user or another endpoint, and it names no Java class.
+ * base64 without padding. The payload binds the claims plus digests of the application, the owner and the
+ * upload path, so a token is refused by another application sharing the secret, for another user and at
+ * another endpoint; it names no Java class. It knows nothing of storages: whether the upload still exists is
+ * for its reader to ask.
  *
- * <p>Payload, version 1: {@code version(1) expires(8) size(8) sha256(32) owner-digest(16)
- * path-digest(16)} then four length-prefixed UTF-8 strings: storage, object id, content type, filename.
+ * <p>Payload, version 2: {@code version(1) expires(8) size(8) sha256(32) application-digest(16)
+ * owner-digest(16) path-digest(16)} then four length-prefixed UTF-8 strings: storage, object id, content type,
+ * filename. Version 1 tokens (without the application) are refused as malformed.
  */
 public final class TokenCodec {
 
     /** Tokens longer than this are refused before any decoding (a minted token stays under 1 KB). */
     public static final int MAX_TOKEN_LENGTH = 1024;
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MAC_LENGTH = 32;
     private static final int DIGEST_LENGTH = 16;
-    private static final int FIXED_LENGTH = 1 + 8 + 8 + 32 + DIGEST_LENGTH + DIGEST_LENGTH;
+    private static final int FIXED_LENGTH = 1 + 8 + 8 + 32 + 3 * DIGEST_LENGTH;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SigningKeys keys;
+    private final byte[] applicationDigest;
 
-    /** @param keys the current secret and the previous ones */
-    public TokenCodec(SigningKeys keys) {
+    /**
+     * @param keys the current secret and the previous ones
+     * @param application the identity of the application whose tokens these are
+     */
+    public TokenCodec(SigningKeys keys, String application) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.applicationDigest = digest("application", application);
     }
 
     /**
@@ -60,6 +68,7 @@ public final class TokenCodec {
             out.writeLong(claims.expires().getEpochSecond());
             out.writeLong(claims.size());
             out.write(claims.sha256());
+            out.write(applicationDigest);
             out.write(digest("owner", owner));
             out.write(digest("path", uploadPath));
             for (String text : new String[] {claims.storage(), claims.objectId(), claims.contentType(), claims.filename()}) {
@@ -81,7 +90,7 @@ public final class TokenCodec {
     }
 
     /**
-     * Checks a token's form, signature, expiry, upload path and owner, in that order.
+     * Checks a token's form, signature, expiry, application, upload path and owner, in that order.
      *
      * @param token what the client sent, possibly anything
      * @param owner the principal name of the current user
@@ -92,18 +101,19 @@ public final class TokenCodec {
     public TokenCheck verify(String token, String owner, String uploadPath, Instant now) {
         byte[] signed = decode(token);
         if (signed == null || signed.length < FIXED_LENGTH + MAC_LENGTH || signed[0] != VERSION) {
-            return TokenCheck.refused(Refusal.MALFORMED);
+            return TokenCheck.refused(TokenRefusal.MALFORMED);
         }
         byte[] payload = Arrays.copyOf(signed, signed.length - MAC_LENGTH);
         byte[] signature = Arrays.copyOfRange(signed, payload.length, signed.length);
         if (keys.verifying().stream().noneMatch(key -> MessageDigest.isEqual(mac(key, payload), signature))) {
-            return TokenCheck.refused(Refusal.BAD_SIGNATURE);
+            return TokenCheck.refused(TokenRefusal.BAD_SIGNATURE);
         }
         ByteBuffer in = ByteBuffer.wrap(payload, 1, payload.length - 1);
         try {
             Instant expires = Instant.ofEpochSecond(in.getLong());
             long size = in.getLong();
             byte[] sha256 = take(in, 32);
+            byte[] application = take(in, DIGEST_LENGTH);
             byte[] ownerDigest = take(in, DIGEST_LENGTH);
             byte[] pathDigest = take(in, DIGEST_LENGTH);
             String storage = text(in);
@@ -111,20 +121,23 @@ public final class TokenCodec {
             String contentType = text(in);
             String filename = text(in);
             if (in.hasRemaining()) {
-                return TokenCheck.refused(Refusal.MALFORMED);
+                return TokenCheck.refused(TokenRefusal.MALFORMED);
             }
             if (!expires.isAfter(now)) {
-                return TokenCheck.refused(Refusal.EXPIRED);
+                return TokenCheck.refused(TokenRefusal.EXPIRED);
+            }
+            if (!MessageDigest.isEqual(application, applicationDigest)) {
+                return TokenCheck.refused(TokenRefusal.OTHER_APPLICATION);
             }
             if (!MessageDigest.isEqual(pathDigest, digest("path", uploadPath))) {
-                return TokenCheck.refused(Refusal.OTHER_PATH);
+                return TokenCheck.refused(TokenRefusal.OTHER_PATH);
             }
             if (!MessageDigest.isEqual(ownerDigest, digest("owner", owner))) {
-                return TokenCheck.refused(Refusal.OTHER_OWNER);
+                return TokenCheck.refused(TokenRefusal.OTHER_OWNER);
             }
             return TokenCheck.accepted(new TokenClaims(storage, objectId, filename, size, contentType, sha256, expires));
         } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
-            return TokenCheck.refused(Refusal.MALFORMED);
+            return TokenCheck.refused(TokenRefusal.MALFORMED);
         }
     }
 

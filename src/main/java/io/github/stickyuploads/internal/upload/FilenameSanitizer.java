@@ -2,14 +2,13 @@ package io.github.stickyuploads.internal.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns the name a client sent into a safe base name for display and for applications that keep the
  * file under its name: no directories, no control or format characters (NUL, bidi overrides), NFC,
- * no leading or trailing dots and spaces, no Windows device names, at most {@value #MAX_UTF8_BYTES}
+ * no leading or trailing dots and spaces, no Windows device names (also {@code COM0}, {@code LPT¹},
+ * {@code CONIN$} and such, whatever follows the first dot), at most {@value #MAX_UTF8_BYTES}
  * UTF-8 bytes with the extension kept. The storage never uses it as a path.
  */
 public final class FilenameSanitizer {
@@ -21,9 +20,12 @@ public final class FilenameSanitizer {
 
     private static final Pattern UNWANTED = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]");
     private static final Pattern RESERVED_CHARACTERS = Pattern.compile("[<>:\"|?*]");
-    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    /**
+     * Windows reserves these names in every folder, with any extension: COM and LPT with a digit or a
+     * superscript one, two or three (which Windows treats as digits), and the console's own names.
+     */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(CON|PRN|AUX|NUL|CONIN\\$|CONOUT\\$|CLOCK\\$"
+            + "|(COM|LPT)[0-9\u00b9\u00b2\u00b3])", Pattern.CASE_INSENSITIVE);
 
     private FilenameSanitizer() {
     }
@@ -45,7 +47,7 @@ public final class FilenameSanitizer {
             return FALLBACK;
         }
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        if (WINDOWS_DEVICES.contains(stem.strip().toUpperCase(Locale.ROOT))) {
+        if (WINDOWS_DEVICE.matcher(stem.strip()).matches()) {
             name = "_" + name;
         }
         return truncate(name);

@@ -1,7 +1,9 @@
 package io.github.stickyuploads.internal.web;
 
+import io.github.stickyuploads.internal.upload.UploadRefusal;
+import io.github.stickyuploads.internal.upload.UploadRefusal.Reason;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;
@@ -13,11 +15,11 @@ public class FailureMapper implements ExceptionMapper<RuntimeException> {
     private static final Logger LOG = Logger.getLogger("io.github.stickyuploads");
 
     @Context
-    HttpHeaders headers;
+    HttpServletRequest request;
 
     @Override
     public Response toResponse(RuntimeException exception) {
         LOG.log(Level.SEVERE, "An upload request failed", exception);
-        return JsonAnswers.error(500, JsonAnswers.ALL, Messages.get("request.failed", headers.getAcceptableLanguages()));
+        return HttpAnswers.refused(UploadRefusal.of(Reason.FAILED), EndpointGate.languages(request));
     }
 }

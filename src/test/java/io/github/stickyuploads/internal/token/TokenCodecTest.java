@@ -18,13 +18,14 @@ class TokenCodecTest {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     static final String OWNER = "alice";
     static final String PATH = "/app/sticky-uploads/default";
+    static final String APPLICATION = "the-application";
 
     static TokenClaims claims() {
         return new TokenClaims("temp", "0123456789abcdef0123456789abcdef", "cv.pdf", 48_213, "application/pdf",
                 new byte[32], NOW.plusSeconds(3600));
     }
 
-    private final TokenCodec codec = new TokenCodec(new SigningKeys(KEY, List.of()));
+    private final TokenCodec codec = new TokenCodec(new SigningKeys(KEY, List.of()), APPLICATION);
 
     @Test
     void givesBackWhatItWasMintedWith() {
@@ -59,25 +60,25 @@ class TokenCodecTest {
             byte[] changed = bytes.clone();
             changed[i] ^= 0x01;
             TokenCheck check = codec.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(changed), OWNER, PATH, NOW);
-            Refusal expected = i == 0 ? Refusal.MALFORMED : Refusal.BAD_SIGNATURE;
+            TokenRefusal expected = i == 0 ? TokenRefusal.MALFORMED : TokenRefusal.BAD_SIGNATURE;
             assertEquals(Optional.of(expected), check.refusal(), "byte " + i);
         }
     }
 
     @Test
     void refusesATokenSignedWithAnotherSecret() {
-        String foreign = new TokenCodec(new SigningKeys(OTHER_KEY, List.of())).mint(claims(), OWNER, PATH);
+        String foreign = new TokenCodec(new SigningKeys(OTHER_KEY, List.of()), APPLICATION).mint(claims(), OWNER, PATH);
 
-        assertEquals(Optional.of(Refusal.BAD_SIGNATURE), codec.verify(foreign, OWNER, PATH, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.BAD_SIGNATURE), codec.verify(foreign, OWNER, PATH, NOW).refusal());
     }
 
     @Test
     void acceptsATokenOfAPreviousSecretDuringARotationOnly() {
-        String old = new TokenCodec(new SigningKeys(OTHER_KEY, List.of())).mint(claims(), OWNER, PATH);
-        TokenCodec rotating = new TokenCodec(new SigningKeys(KEY, List.of(OTHER_KEY)));
+        String old = new TokenCodec(new SigningKeys(OTHER_KEY, List.of()), APPLICATION).mint(claims(), OWNER, PATH);
+        TokenCodec rotating = new TokenCodec(new SigningKeys(KEY, List.of(OTHER_KEY)), APPLICATION);
 
         assertEquals(claims(), rotating.verify(old, OWNER, PATH, NOW).claims().orElseThrow(), "during the rotation");
-        assertEquals(Optional.of(Refusal.BAD_SIGNATURE), codec.verify(old, OWNER, PATH, NOW).refusal(), "after it");
+        assertEquals(Optional.of(TokenRefusal.BAD_SIGNATURE), codec.verify(old, OWNER, PATH, NOW).refusal(), "after it");
         String fresh = rotating.mint(claims(), OWNER, PATH);
         assertTrue(codec.verify(fresh, OWNER, PATH, NOW).claims().isPresent(), "new tokens use the current secret");
     }
@@ -87,23 +88,30 @@ class TokenCodecTest {
         String token = codec.mint(claims(), OWNER, PATH);
 
         assertTrue(codec.verify(token, OWNER, PATH, NOW.plusSeconds(3599)).claims().isPresent());
-        assertEquals(Optional.of(Refusal.EXPIRED), codec.verify(token, OWNER, PATH, NOW.plusSeconds(3600)).refusal());
+        assertEquals(Optional.of(TokenRefusal.EXPIRED), codec.verify(token, OWNER, PATH, NOW.plusSeconds(3600)).refusal());
     }
 
     @Test
     void refusesATokenForAnotherUploadPath() {
         String token = codec.mint(claims(), OWNER, PATH);
 
-        assertEquals(Optional.of(Refusal.OTHER_PATH), codec.verify(token, OWNER, "/app/sticky-uploads/other", NOW).refusal());
-        assertEquals(Optional.of(Refusal.OTHER_PATH), codec.verify(token, OWNER, "/other-app/sticky-uploads/default", NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.OTHER_PATH), codec.verify(token, OWNER, "/app/sticky-uploads/other", NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.OTHER_PATH), codec.verify(token, OWNER, "/other-app/sticky-uploads/default", NOW).refusal());
+    }
+
+    @Test
+    void refusesATokenOfAnotherApplicationThatSharesTheSecret() {
+        String token = new TokenCodec(new SigningKeys(KEY, List.of()), "another-application").mint(claims(), OWNER, PATH);
+
+        assertEquals(Optional.of(TokenRefusal.OTHER_APPLICATION), codec.verify(token, OWNER, PATH, NOW).refusal());
     }
 
     @Test
     void refusesATokenOfAnotherUser() {
         String token = codec.mint(claims(), OWNER, PATH);
 
-        assertEquals(Optional.of(Refusal.OTHER_OWNER), codec.verify(token, "mallory", PATH, NOW).refusal());
-        assertEquals(Optional.of(Refusal.OTHER_OWNER), codec.verify(token, "Alice", PATH, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.OTHER_OWNER), codec.verify(token, "mallory", PATH, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.OTHER_OWNER), codec.verify(token, "Alice", PATH, NOW).refusal());
     }
 
     @Test
@@ -113,11 +121,11 @@ class TokenCodecTest {
         for (String bad : new String[] {null, "", " ", "!!!!", token + "=", token + "==", " " + token, token + "A",
                 standardBase64.equals(token) ? token + "+" : standardBase64, "A".repeat(1_000_000), "AQ",
                 token.substring(0, 40)}) {
-            Optional<Refusal> refusal = codec.verify(bad, OWNER, PATH, NOW).refusal();
+            Optional<TokenRefusal> refusal = codec.verify(bad, OWNER, PATH, NOW).refusal();
             assertTrue(refusal.isPresent(), "refused: " + (bad == null ? null : bad.substring(0, Math.min(60, bad.length()))));
-            assertTrue(refusal.get() == Refusal.MALFORMED || refusal.get() == Refusal.BAD_SIGNATURE, refusal.get().name());
+            assertTrue(refusal.get() == TokenRefusal.MALFORMED || refusal.get() == TokenRefusal.BAD_SIGNATURE, refusal.get().name());
         }
-        assertEquals(Optional.of(Refusal.MALFORMED), codec.verify(token.substring(0, 40), OWNER, PATH, NOW).refusal(), "cut");
-        assertEquals(Optional.of(Refusal.MALFORMED), codec.verify(token + "==", OWNER, PATH, NOW).refusal(), "padded");
+        assertEquals(Optional.of(TokenRefusal.MALFORMED), codec.verify(token.substring(0, 40), OWNER, PATH, NOW).refusal(), "cut");
+        assertEquals(Optional.of(TokenRefusal.MALFORMED), codec.verify(token + "==", OWNER, PATH, NOW).refusal(), "padded");
     }
 }

@@ -27,9 +27,39 @@ class ContentSnifferTest {
     }
 
     @Test
-    void usesTheNameOnlyToRefineText() throws IOException {
-        assertEquals("text/csv", sniff("a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII), "data.csv"));
+    void bytesWithoutASignatureAreOctetStreamOrPlainTextWhateverTheirName() throws IOException {
+        byte[] random = new byte[4096];
+        new java.util.Random(3).nextBytes(random);
+        assertEquals("application/octet-stream", sniff(new byte[4096], "cv.pdf"), "zeros named .pdf");
+        assertEquals("application/octet-stream", sniff(random, "cv.pdf"), "random bytes named .pdf");
+        assertEquals("application/octet-stream", sniff(random, "cv.docx"));
         assertEquals("application/octet-stream", sniff(new byte[] {0, 1, 2, 3, (byte) 0xff}, "blob"));
+        assertEquals("text/plain", sniff("[section]\nkey=value\n".getBytes(StandardCharsets.US_ASCII), "x.ini"), "text named .ini");
+        assertEquals("text/plain", sniff("a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII), "data.csv"), "text named .csv");
+        assertEquals("text/plain", sniff("just words".getBytes(StandardCharsets.US_ASCII), "cv.html"));
+    }
+
+    @Test
+    void theNameRefinesOnlyAFormatTheBytesCarryIntoOneWithoutASignatureOfItsOwn() throws IOException {
+        byte[] ooxml = zip("[Content_Types].xml", "word/document.xml");
+        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", sniff(ooxml, "cv.docx"),
+                "an OOXML package named .docx is a Word document");
+        assertEquals("application/x-tika-ooxml", sniff(ooxml, "cv.pdf"), "a name outside the family changes nothing");
+        byte[] plainZip = zip("notes.txt");
+        assertEquals("application/zip", sniff(plainZip, "cv.docx"), "a plain ZIP named .docx lacks the OOXML signature");
+        assertEquals("application/zip", sniff(plainZip, "archive.zip"));
+    }
+
+    private static byte[] zip(String... entries) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String entry : entries) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write("<x/>".getBytes(StandardCharsets.US_ASCII));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test

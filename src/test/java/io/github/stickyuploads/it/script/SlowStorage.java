@@ -2,12 +2,12 @@ package io.github.stickyuploads.it.script;
 
 import io.github.stickyuploads.storage.FileSystemStorage;
 import io.github.stickyuploads.storage.StoredObject;
+import io.github.stickyuploads.storage.UploadContent;
 import io.github.stickyuploads.storage.UploadMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -27,8 +27,8 @@ public class SlowStorage extends FileSystemStorage {
     }
 
     @Override
-    public StoredObject store(InputStream content, UploadMetadata metadata) throws IOException {
-        return super.store(new FilterInputStream(content) {
+    public StoredObject store(UploadContent content, UploadMetadata metadata) throws IOException {
+        return super.store(new UploadContent(new FilterInputStream(content) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 try {
@@ -39,6 +39,6 @@ public class SlowStorage extends FileSystemStorage {
                 }
                 return super.read(buffer, offset, Math.min(length, CHUNK));
             }
-        }, metadata);
+        }) { }, metadata);
     }
 }
