@@ -1,6 +1,7 @@
 package io.github.stickyuploads.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stickyuploads.internal.token.SigningKeys;
@@ -46,6 +47,10 @@ class BadInputIT {
     private static final byte[] KEY = "bad-input-it-secret-0123456789abc".getBytes(StandardCharsets.US_ASCII);
     private static final String ENDPOINT = "sticky-uploads/default";
     private static final String APPLICATION = "bad-input-it";
+    /** A fully qualified class name, such as java.nio.file.NoSuchFileException. */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*");
+    /** Every token the suite was given, to prove that none turns up in an answer or the log. */
+    private static final List<String> TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ArquillianResource
@@ -131,6 +136,19 @@ class BadInputIT {
                 new Refusal("an executable named cv.pdf", d -> alice(d).file("upload", "cv.pdf", exe()).post(ENDPOINT), 415, "upload", "Files of type application/x-msdownload are not accepted here."),
                 new Refusal("text declared as application/pdf", d -> raw(d, "multipart/form-data; boundary=b", multipart("b", "just text".getBytes()), Map.of()), 415, "upload", "Files of type text/plain are not accepted here."),
                 new Refusal("a ZIP named cv.pdf", d -> alice(d).file("upload", "cv.pdf", Samples.zip()).post(ENDPOINT), 415, "upload", "Files of type application/zip are not accepted here."),
+                new Refusal("4 KB of zeros named cv.pdf", d -> alice(d).file("upload", "cv.pdf", new byte[4096]).post(ENDPOINT), 415, "upload", "Files of type application/octet-stream are not accepted here."),
+                new Refusal("random bytes named cv.pdf", d -> alice(d).file("upload", "cv.pdf", random(4096)).post(ENDPOINT), 415, "upload", "Files of type application/octet-stream are not accepted here."),
+                new Refusal("plain text named notes.ini", d -> alice(d).file("upload", "notes.ini", "[cv]\nname=Ann\n".getBytes()).post(ENDPOINT), 415, "upload", "Files of type text/plain are not accepted here."),
+                // Headers a framework could not parse
+                new Refusal("an unterminated quote in the boundary", d -> raw(d, "multipart/form-data; boundary=\"b", multipart("b", pdf()), Map.of()), 400, "__all__", malformed),
+                new Refusal("spaces around the boundary's =", d -> raw(d, "multipart/form-data; boundary = b", multipart("b", pdf()), Map.of()), 400, "__all__", malformed),
+                new Refusal("a parameter without a name", d -> raw(d, "multipart/form-data; =x;", multipart("b", pdf()), Map.of()), 400, "__all__", malformed),
+                new Refusal("an Accept of one quote", d -> raw(d, "multipart/form-data; boundary=b", multipart("b", pdf()), Map.of("Accept", "\"")), 400, "__all__", malformed),
+                new Refusal("a Content-Length of 2^31", d -> RawHttp.send(d, RawHttp.post(d, ENDPOINT, "Content-Type: multipart/form-data; boundary=b", "Content-Length: 2147483648"), new byte[0]).asUploadAnswer(), 413, "upload", "The file is larger than the limit of 100 KB."),
+                new Refusal("a Content-Length of 2^63 - 1", d -> RawHttp.send(d, RawHttp.post(d, ENDPOINT, "Content-Type: multipart/form-data; boundary=b", "Content-Length: " + Long.MAX_VALUE), new byte[0]).asUploadAnswer(), 413, "upload", "The file is larger than the limit of 100 KB."),
+                new Refusal("a malformed Host with an Origin", d -> RawHttp.send(d, RawHttp.post(d, ENDPOINT, "Host: local^host:" + d.getPort(), "Origin: http://localhost:" + d.getPort(), "Content-Type: multipart/form-data; boundary=b", "Content-Length: " + multipart("b", pdf()).length).replaceFirst("Host: [^\r]*\r\n", ""), multipart("b", pdf())).asUploadAnswer(), 403, "__all__", crossSite),
+                new Refusal("a Host of [::1 with an Origin", d -> RawHttp.send(d, RawHttp.post(d, ENDPOINT, "Host: [::1", "Origin: http://[::1]:" + d.getPort(), "Content-Type: multipart/form-data; boundary=b", "Content-Length: " + multipart("b", pdf()).length).replaceFirst("Host: [^\r]*\r\n", ""), multipart("b", pdf())).asUploadAnswer(), 403, "__all__", crossSite),
+                new Refusal("a chunked body with a 6 MB text field before its file", d -> RawHttp.send(d, RawHttp.post(d, ENDPOINT, "Content-Type: multipart/form-data; boundary=b", "Transfer-Encoding: chunked"), RawHttp.chunked(fieldThenFile(6 * 1024 * 1024), 64 * 1024)).asUploadAnswer(), 413, "upload", "The file is larger than the limit of 100 KB."),
                 // Who sends it
                 new Refusal("nobody logged in", d -> UploadClient.to(d).file("upload", "cv.pdf", pdf()).post(ENDPOINT), 401, "__all__", "Log in to upload files."),
                 new Refusal("wrong credentials", d -> UploadClient.to(d).header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:wrong".getBytes())).file("upload", "cv.pdf", pdf()).post(ENDPOINT), 401, null, null),
@@ -144,6 +162,8 @@ class BadInputIT {
                 new Refusal("GET", d -> alice(d).send("GET", ENDPOINT), 405, "__all__", "The method GET is not allowed here."),
                 new Refusal("PUT with a file", d -> alice(d).file("upload", "cv.pdf", pdf()).send("PUT", ENDPOINT), 405, "__all__", "The method PUT is not allowed here."),
                 new Refusal("GET with X-HTTP-Method-Override: POST", d -> alice(d).header("X-HTTP-Method-Override", "POST").send("GET", ENDPOINT), 405, "__all__", "The method GET is not allowed here."),
+                new Refusal("OPTIONS", d -> alice(d).send("OPTIONS", ENDPOINT), 405, "__all__", "The method OPTIONS is not allowed here."),
+                new Refusal("PATCH with a file", d -> alice(d).file("upload", "cv.pdf", pdf()).send("PATCH", ENDPOINT), 405, "__all__", "The method PATCH is not allowed here."),
                 // Tokens handed to DELETE
                 new Refusal("DELETE without a token", d -> alice(d).send("DELETE", ENDPOINT), 404, "__all__", noSuchUpload),
                 new Refusal("DELETE an empty token", d -> alice(d).delete(ENDPOINT, ""), 404, "__all__", noSuchUpload),
@@ -154,6 +174,7 @@ class BadInputIT {
                 new Refusal("DELETE at another endpoint", d -> UploadClient.to(d).as("bob").delete("sticky-uploads/cv", goodToken(d, "bob")), 404, "__all__", noSuchUpload, 1),
                 new Refusal("DELETE an expired token", d -> alice(d).delete(ENDPOINT, minted(d, "alice", Instant.now().minusSeconds(60))), 404, "__all__", noSuchUpload, 1),
                 new Refusal("DELETE a token of another secret", d -> alice(d).delete(ENDPOINT, foreignToken(d)), 404, "__all__", noSuchUpload, 1),
+                new Refusal("DELETE a token of another application sharing the secret", d -> alice(d).delete(ENDPOINT, otherApplicationsToken(d)), 404, "__all__", noSuchUpload, 1),
                 new Refusal("DELETE a token replayed after its release", d -> {
                     String token = goodToken(d);
                     assertEquals(204, alice(d).delete(ENDPOINT, token).status());
@@ -164,12 +185,21 @@ class BadInputIT {
                 new Refusal("DELETE by nobody", d -> UploadClient.to(d).delete(ENDPOINT, goodToken(d)), 401, "__all__", "Log in to upload files.", 1));
         return cases.stream().map(refusal -> DynamicTest.dynamicTest(refusal.name(), () -> {
             int before = STORAGE.count() + CV.count();
-            UploadClient.Answer answer = refusal.request().apply(deployment);
-            assertEquals(refusal.status(), answer.status(), answer::toString);
-            if (refusal.field() != null) {
-                assertTrue(answer.contentType().startsWith("application/json"), answer::toString);
-                assertEquals(refusal.message(), answer.error(refusal.field()), answer::toString);
+            UploadClient.Answer answer;
+            List<String> logged;
+            try (ServerLog log = ServerLog.watch()) {
+                answer = refusal.request().apply(deployment);
+                logged = log.lines();
             }
+            assertEquals(refusal.status(), answer.status(), () -> refusal.name() + ": " + answer);
+            if (refusal.field() != null) {
+                assertTrue(answer.contentType().startsWith("application/json"), () -> refusal.name() + ": " + answer);
+                assertEquals(refusal.message(), answer.error(refusal.field()), answer::toString);
+                assertEquals("nosniff", answer.headers().get("x-content-type-options"), answer::toString);
+                assertEquals("no-store", answer.headers().get("cache-control"), answer::toString);
+            }
+            assertNothingInternal(answer.body() + " " + answer.headers(), "the answer");
+            logged.forEach(line -> assertNothingInternal(line, "the log"));
             assertEquals(before + refusal.kept(), STORAGE.count() + CV.count(), "nothing stored, nothing lost");
             UploadClient.Answer next = alice(deployment).file("upload", "next.pdf", pdf()).post(ENDPOINT);
             assertEquals(200, next.status(), () -> "the next good upload: " + next);
@@ -188,6 +218,12 @@ class BadInputIT {
                 new HostileName("a right-to-left override", "cv\u202Efdp.exe", false, "cvfdp.exe"),
                 new HostileName("a Windows device name", "CON.pdf", false, "_CON.pdf"),
                 new HostileName("aux.txt", "aux.txt", false, "_aux.txt"),
+                new HostileName("COM0", "COM0.pdf", false, "_COM0.pdf"),
+                new HostileName("LPT0", "lpt0.pdf", false, "_lpt0.pdf"),
+                new HostileName("COM with a superscript one", "COM\u00b9.pdf", false, "_COM\u00b9.pdf"),
+                new HostileName("LPT with a superscript three", "LPT\u00b3.txt", false, "_LPT\u00b3.txt"),
+                new HostileName("CONIN$", "CONIN$.pdf", false, "_CONIN$.pdf"),
+                new HostileName("CONOUT$", "conout$", false, "_conout$"),
                 new HostileName("unnormalised Unicode", "Re\u0301sume\u0301.pdf", false, "R\u00e9sum\u00e9.pdf"),
                 new HostileName("only dots", "....", false, "upload"))
                 .map(name -> DynamicTest.dynamicTest(name.name(), () -> {
@@ -203,6 +239,74 @@ class BadInputIT {
                 }));
     }
 
+    @org.junit.jupiter.api.Test
+    void aBoundaryParameterInUpperCaseIsRead() {
+        UploadClient.Answer answer = raw(deployment, "multipart/form-data; BOUNDARY=b", multipart("b", pdf()), Map.of());
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(204, alice(deployment).delete(ENDPOINT, answer.json().getString("stored")).status());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sloppyLanguagePreferencesFallBackQuietly() {
+        return Stream.of("en_US", "en;q=0.5555", "de,,en", "*;q=x", "x-12345678901", ",", "en-", "q=1").map(languages ->
+                DynamicTest.dynamicTest(languages, () -> {
+                    try (ServerLog log = ServerLog.watch()) {
+                        UploadClient.Answer anonymous = UploadClient.to(deployment).header("Accept-Language", languages)
+                                .file("upload", "cv.pdf", pdf()).post(ENDPOINT);
+                        assertEquals(401, anonymous.status(), anonymous::toString);
+                        assertTrue(anonymous.contentType().startsWith("application/json"), anonymous::toString);
+                        UploadClient.Answer upload = alice(deployment).header("Accept-Language", languages)
+                                .file("upload", "cv.pdf", pdf()).post(ENDPOINT);
+                        assertEquals(200, upload.status(), upload::toString);
+                        assertEquals(204, alice(deployment).delete(ENDPOINT, upload.json().getString("stored")).status());
+                        assertEquals(List.of(), log.lines().stream().filter(line -> line.startsWith("SEVERE")
+                                || line.contains("SEVERE:")).toList(), "nothing severe");
+                    }
+                    if (!languages.startsWith("de")) {
+                        assertEquals("Log in to upload files.", UploadClient.to(deployment).header("Accept-Language", languages)
+                                .file("upload", "cv.pdf", pdf()).post(ENDPOINT).error("__all__"), "the default language");
+                    }
+                }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aClientThatWritesItsWholeBodyBeforeReadingGetsThe413() {
+        byte[] body = multipart("b", Samples.pdf(300 * 1024));
+        RawHttp.Answer answer = RawHttp.send(deployment, RawHttp.post(deployment, ENDPOINT, "Connection: close",
+                "Content-Type: multipart/form-data; boundary=b", "Content-Length: " + body.length), body);
+
+        assertEquals(413, answer.status(), answer::toString);
+        assertEquals("The file is larger than the limit of 100 KB.", answer.asUploadAnswer().error("upload"));
+    }
+
+    /** No answer and no log line of a bad request names a class, a path of the server, a token or the secret. */
+    private static void assertNothingInternal(String text, String where) {
+        assertFalse(CLASS_NAME.matcher(text).find(), () -> where + " names a Java class: " + text);
+        for (String internal : new String[] {"Exception", "\tat ", STORAGE.root().toString(), CV.root().toString(), "/tmp/",
+                Base64.getEncoder().encodeToString(KEY)}) {
+            assertFalse(text.contains(internal), () -> where + " names '" + internal + "': " + text);
+        }
+        for (String token : TOKENS) {
+            assertFalse(text.contains(token.substring(0, 40)), () -> where + " holds a token: " + text);
+        }
+    }
+
+    private static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        new java.util.Random(length).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A text field of that many bytes, then a file part of six bytes. */
+    private static byte[] fieldThenFile(int fieldBytes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes("n".repeat(fieldBytes).getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(multipart("b", "%PDF-1".getBytes(StandardCharsets.US_ASCII)));
+        return body.toByteArray();
+    }
+
     // ---- Requests the client helper would not send --------------------------------------------------------
 
     private static UploadClient.Answer raw(URL deployment, String contentType, byte[] body, Map<String, String> headers) {
@@ -216,7 +320,7 @@ class BadInputIT {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new UploadClient.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return UploadClient.Answer.of(response);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -263,7 +367,17 @@ class BadInputIT {
     private static String goodToken(URL deployment, String user) {
         UploadClient.Answer answer = UploadClient.to(deployment).as(user).file("upload", "cv.pdf", pdf()).post(ENDPOINT);
         assertEquals(200, answer.status(), answer::toString);
+        TOKENS.add(answer.json().getString("stored"));
         return answer.json().getString("stored");
+    }
+
+    /** A token minted with this application's secret for one of its uploads, by an application of another name. */
+    private static String otherApplicationsToken(URL deployment) {
+        String real = goodToken(deployment);
+        TokenClaims claims = new TokenCodec(new SigningKeys(KEY, List.of()), APPLICATION)
+                .verify(real, "alice", deployment.getPath() + ENDPOINT, Instant.now()).claims().orElseThrow();
+        return new TokenCodec(new SigningKeys(KEY, List.of()), "another-application").mint(claims, "alice",
+                deployment.getPath() + ENDPOINT);
     }
 
     /** A token as a leaked key would sign it: for an upload that exists, with the claims the test chooses. */

@@ -13,7 +13,10 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** Test WARs that hold the library exactly as users get it: the built jar in WEB-INF/lib. */
+/**
+ * Test WARs that hold the library exactly as users get it: the built jar in WEB-INF/lib. Each keeps its temporary
+ * files in a root of its own below target/, never in the host's shared one, unless it says otherwise.
+ */
 final class Deployments {
 
     private Deployments() {
@@ -47,7 +50,29 @@ final class Deployments {
         return war;
     }
 
+    /**
+     * A WAR that keeps its temporary files where the library puts them by default, in the host's
+     * {@code ${java.io.tmpdir}/sticky-uploads}; every other test WAR gets a root of its own.
+     *
+     * @param name the WAR's name, which is also its context root and application name
+     * @param config the application's MicroProfile Config, without {@code stickyuploads.temp.path}
+     * @param classes the test application's own classes, beyond the test users
+     * @return the WAR
+     */
+    static WebArchive warWithTheDefaultTempRoot(String name, Map<String, String> config, Class<?>... classes) {
+        return archive(name, config).addClass(BasicLogin.class).addClasses(classes);
+    }
+
     private static WebArchive base(String name, Map<String, String> config) {
+        if (config.containsKey("stickyuploads.temp.path")) {
+            return archive(name, config);
+        }
+        Map<String, String> withRoot = new java.util.HashMap<>(config);
+        withRoot.put("stickyuploads.temp.path", StorageFolder.fresh(name + "-temp-root").root().toString());
+        return archive(name, withRoot);
+    }
+
+    private static WebArchive archive(String name, Map<String, String> config) {
         String jar = System.getProperty("stickyuploads.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("Run the container tests through Maven (mvn verify): the built jar "

@@ -68,8 +68,7 @@ final class FacesClient {
                 .header("X-Requested-With", "XMLHttpRequest")
                 .header("Content-Type", parts.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(parts.body())));
-        return new UploadClient.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+        return UploadClient.Answer.of(response);
     }
 
     /** Releases an upload, as the script's Remove does; returns the status. */

@@ -33,8 +33,9 @@ final class ServerLog implements AutoCloseable {
             handler = new Handler() {
                 @Override
                 public void publish(LogRecord record) {
-                    records.add(record.getLevel() + " " + record.getLoggerName() + " " + record.getMessage() + " "
-                            + Arrays.toString(record.getParameters()) + (record.getThrown() == null ? "" : " " + record.getThrown()));
+                    records.add(record.getLevel() + ": " + record.getMessage()
+                            + (record.getParameters() == null ? "" : " " + Arrays.toString(record.getParameters()))
+                            + (record.getThrown() == null ? "" : " " + record.getThrown()));
                 }
 
                 @Override

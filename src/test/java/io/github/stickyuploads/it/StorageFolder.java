@@ -27,6 +27,11 @@ record StorageFolder(Path root) {
         return new StorageFolder(root);
     }
 
+    /** @return a view of an existing folder, left as it is */
+    static StorageFolder of(Path root) {
+        return new StorageFolder(root);
+    }
+
     /** @return the upload folders: 32 hex digits each, in a user's folder of 16 */
     List<Path> uploads() {
         if (!Files.isDirectory(root)) {

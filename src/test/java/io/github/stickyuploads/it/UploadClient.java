@@ -145,7 +145,7 @@ final class UploadClient {
     private static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return Answer.of(response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -154,8 +154,20 @@ final class UploadClient {
         }
     }
 
-    /** An answer: status, content type and body. */
-    record Answer(int status, String contentType, String body) {
+    /** An answer: status, content type, body and headers (by lower-case name). */
+    record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        static Answer of(HttpResponse<String> response) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                    String.join(", ", values)));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    headers);
+        }
 
         JsonObject json() {
             try {

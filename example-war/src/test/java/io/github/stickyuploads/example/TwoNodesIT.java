@@ -79,6 +79,15 @@ class TwoNodesIT {
         });
     }
 
+    /** Each node keeps its form posts and any temp file in a folder of its own, never in the host's shared one. */
+    private static Map<String, String> withOwnTempRoot(Map<String, String> environment, String node) throws java.io.IOException {
+        Path root = Path.of("target", "two-nodes", node + "-temp-" + UUID.randomUUID()).toAbsolutePath();
+        Files.createDirectories(root.getParent());
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("STICKYUPLOADS_TEMP_PATH", root.toString());
+        return own;
+    }
+
     /** The whole story on two nodes with the given storage settings; {@code stored} counts what the storage holds. */
     private void prove(Map<String, String> storage, Counter stored) throws Exception {
         Map<String, String> environment = new HashMap<>(storage);
@@ -86,7 +95,8 @@ class TwoNodesIT {
         environment.put("STICKYUPLOADS_EXPIRY", "PT" + EXPIRY.toSeconds() + "S");
         environment.put("STICKYUPLOADS_CLEANUP_INTERVAL", "PT1S");
         String label = storage.get("STICKYUPLOADS_STORAGE");
-        try (Node a = Node.start(label + "-a", 18390, environment); Node b = Node.start(label + "-b", 18391, environment)) {
+        try (Node a = Node.start(label + "-a", 18390, withOwnTempRoot(environment, label + "-a"));
+             Node b = Node.start(label + "-b", 18391, withOwnTempRoot(environment, label + "-b"))) {
             a.awaitReady();
             b.awaitReady();
             Session onA = a.logIn("demo");

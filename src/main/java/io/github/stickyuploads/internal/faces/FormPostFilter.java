@@ -20,9 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -43,22 +46,50 @@ public final class FormPostFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger("io.github.stickyuploads");
 
+    /** A folder of another start whose files are this old is what a crash left behind. */
+    private static final Duration LEFT_BEHIND_AFTER = Duration.ofHours(1);
+
+    /** This start's own folder: several servers sharing a temp root never touch each other's parts. */
+    private final String folderOfThisStart = "start-" + UUID.randomUUID();
     private volatile Path spool;
 
-    /** Removes what a crash may have left of earlier form posts: no request runs yet. */
+    /** Removes what a crash may have left of earlier starts' form posts. */
     @Override
     public void init(FilterConfig config) {
         try {
-            Path folder = spool();
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> leftovers = Files.list(folder)) {
-                    for (Path file : leftovers.toList()) {
-                        Files.deleteIfExists(file);
+            Path posts = spool().getParent();
+            if (Files.isDirectory(posts)) {
+                Instant limit = Instant.now().minus(LEFT_BEHIND_AFTER);
+                try (Stream<Path> starts = Files.list(posts)) {
+                    for (Path start : starts.toList()) {
+                        if (!start.equals(spool()) && Files.getLastModifiedTime(start).toInstant().isBefore(limit)) {
+                            deleteFolder(start);
+                        }
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "No leftovers of form posts removed: " + e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        try {
+            deleteFolder(spool());
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "The folder of this start's form posts stays: " + e);
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
         }
     }
 
@@ -119,7 +150,8 @@ public final class FormPostFilter implements Filter {
     /** @return the private folder of the parts being read, in the temp root, which is checked once */
     private Path spool() throws IOException {
         if (spool == null) {
-            spool = PrivateFiles.tempRoot(CDI.current().select(StickyUploadsConfig.class).get()).resolve("form-posts");
+            spool = PrivateFiles.tempRoot(CDI.current().select(StickyUploadsConfig.class).get()).resolve("form-posts")
+                    .resolve(folderOfThisStart);
         }
         return spool;
     }

@@ -59,7 +59,9 @@ public final class EndpointGate implements Filter {
     private static final String RELEASER = EndpointGate.class.getName() + ".releaser";
     private static final String LANGUAGES = EndpointGate.class.getName() + ".languages";
     private static final Pattern ENDPOINT_PATH = Pattern.compile("/" + EndpointPaths.APPLICATION_PATH + "/[A-Za-z0-9._~-]+/?");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,40}");
+    /** More digits than this are beyond any limit, whatever they say. */
+    private static final int LONGEST_LENGTH = 18;
 
     private volatile UploadEndpoints endpoints;
     private volatile UploadPipeline pipeline;
@@ -141,13 +143,20 @@ public final class EndpointGate implements Filter {
         return endpoints().forPath(EndpointPaths.normalize(uri));
     }
 
-    /** @return the declared length, empty when there is none (chunked), null when it cannot be read */
+    /**
+     * @return the declared length (read as a {@code long}; {@link Long#MAX_VALUE} for a number beyond one), empty when
+     *         there is none (chunked), null when it is no number
+     */
     private static OptionalLong declaredLength(HttpServletRequest request) {
         String header = request.getHeader("Content-Length");
         if (header == null) {
             return OptionalLong.empty();
         }
-        return DIGITS.matcher(header.trim()).matches() ? OptionalLong.of(Long.parseLong(header.trim())) : null;
+        String digits = header.trim();
+        if (!DIGITS.matcher(digits).matches()) {
+            return null;
+        }
+        return OptionalLong.of(digits.length() > LONGEST_LENGTH ? Long.MAX_VALUE : Long.parseLong(digits));
     }
 
     /**

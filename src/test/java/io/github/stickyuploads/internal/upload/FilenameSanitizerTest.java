@@ -27,6 +27,16 @@ class FilenameSanitizerTest {
         "aux.txt|_aux.txt",
         "Lpt1.tar.gz|_Lpt1.tar.gz",
         "console.txt|console.txt",
+        "COM0.pdf|_COM0.pdf",
+        "lpt0|_lpt0",
+        "COM¹.txt|_COM¹.txt",
+        "com²|_com²",
+        "LPT³.tar.gz|_LPT³.tar.gz",
+        "CONIN$.txt|_CONIN$.txt",
+        "conout$|_conout$",
+        "COM10.txt|COM10.txt",
+        "COM⁴.txt|COM⁴.txt",
+        "'CON .txt'|_CON .txt",
         "a<b>c:d\"e?g*h.txt|a_b_c_d_e_g_h.txt",
     })
     void keepsTheBaseNameOnly(String client, String safe) {
