@@ -24,25 +24,41 @@ import java.time.Instant;
  */
 public interface StickyFile {
 
-    /** @return the sanitised base name the user's file had, e.g. {@code cv.pdf}; never a path */
+    /**
+     * @return the sanitised base name the user's file had, e.g. {@code cv.pdf}; never a path
+     * @since 0.1
+     */
     String filename();
 
-    /** @return the number of bytes */
+    /**
+     * @return the number of bytes
+     * @since 0.1
+     */
     long size();
 
-    /** @return the media type sniffed from the bytes, e.g. {@code application/pdf} */
+    /**
+     * @return the media type sniffed from the bytes, e.g. {@code application/pdf}
+     * @since 0.1
+     */
     String contentType();
 
-    /** @return the SHA-256 of the bytes, 64 lower-case hex digits */
+    /**
+     * @return the SHA-256 of the bytes, 64 lower-case hex digits
+     * @since 0.1
+     */
     String sha256();
 
-    /** @return when the temporary copy expires and may be purged */
+    /**
+     * @return when the temporary copy expires and may be purged
+     * @since 0.1
+     */
     Instant expires();
 
     /**
      * @return the bytes; the caller closes the stream
      * @throws UploadGoneException if the temporary copy is gone (released or expired)
      * @throws IOException if the temporary copy cannot be read
+     * @since 0.1
      */
     InputStream openStream() throws IOException;
 
@@ -52,6 +68,7 @@ public interface StickyFile {
      * @param target where to write
      * @throws UploadGoneException if the temporary copy is gone (released or expired)
      * @throws IOException if the temporary copy cannot be read or the target written
+     * @since 0.1
      */
     void transferTo(Path target) throws IOException;
 
@@ -60,6 +77,7 @@ public interface StickyFile {
      * the token gives no file any more; releasing it again does nothing.
      *
      * @throws IOException if the storage cannot be changed
+     * @since 0.1
      */
     void delete() throws IOException;
 }

@@ -32,6 +32,7 @@ public interface StickyFiles {
      *        {@code /app/sticky-uploads/default} or an absolute URL
      * @return the file, or empty if the token gives none (also when nobody is logged in)
      * @throws IllegalArgumentException if {@code uploadUrl} names no upload endpoint of this application
+     * @since 0.1
      */
     Optional<StickyFile> find(String token, String uploadUrl);
 
@@ -43,6 +44,7 @@ public interface StickyFiles {
      * @param user the user who must have uploaded it; {@code null} gives no file
      * @return the file, or empty if the token gives none
      * @throws IllegalArgumentException if {@code uploadUrl} names no upload endpoint of this application
+     * @since 0.1
      */
     Optional<StickyFile> find(String token, String uploadUrl, Principal user);
 }

@@ -19,19 +19,34 @@ import java.time.Instant;
  */
 public sealed interface UploadEvent {
 
-    /** @return the name of the storage that held it */
+    /**
+     * @return the name of the storage that held it
+     * @since 0.1
+     */
     String storage();
 
-    /** @return the principal name of the user who uploaded it */
+    /**
+     * @return the principal name of the user who uploaded it
+     * @since 0.1
+     */
     String owner();
 
-    /** @return the sanitised original file name */
+    /**
+     * @return the sanitised original file name
+     * @since 0.1
+     */
     String filename();
 
-    /** @return the media type sniffed from the bytes */
+    /**
+     * @return the media type sniffed from the bytes
+     * @since 0.1
+     */
     String contentType();
 
-    /** @return the number of bytes */
+    /**
+     * @return the number of bytes
+     * @since 0.1
+     */
     long size();
 
     /**
@@ -44,6 +59,7 @@ public sealed interface UploadEvent {
      * @param size the bytes
      * @param sha256 the SHA-256 in hex
      * @param expires when it expires
+     * @since 0.1
      */
     record Stored(String storage, String owner, String filename, String contentType, long size, String sha256,
                   Instant expires) implements UploadEvent {
@@ -57,6 +73,7 @@ public sealed interface UploadEvent {
      * @param filename the sanitised file name
      * @param contentType the sniffed type
      * @param size the bytes
+     * @since 0.1
      */
     record Released(String storage, String owner, String filename, String contentType, long size) implements UploadEvent {
     }
@@ -69,6 +86,7 @@ public sealed interface UploadEvent {
      * @param filename the sanitised file name
      * @param contentType the sniffed type
      * @param size the bytes
+     * @since 0.1
      */
     record Expired(String storage, String owner, String filename, String contentType, long size) implements UploadEvent {
     }

@@ -23,15 +23,22 @@ public class UploadGoneException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    private final StickyFile file;
+    /** The file whose temporary copy is gone; not kept when the exception is serialized. */
+    private final transient StickyFile file;
 
-    /** @param file the file whose temporary copy is gone */
+    /**
+     * @param file the file whose temporary copy is gone
+     * @since 0.1
+     */
     public UploadGoneException(StickyFile file) {
         super("The temporary upload of " + file.filename() + " is gone (released or expired)");
         this.file = file;
     }
 
-    /** @return the file whose temporary copy is gone */
+    /**
+     * @return the file whose temporary copy is gone
+     * @since 0.1
+     */
     public StickyFile file() {
         return file;
     }

@@ -23,6 +23,7 @@ public record DataSize(long bytes) {
     /**
      * @param bytes the size in bytes
      * @throws IllegalArgumentException if negative
+     * @since 0.1
      */
     public DataSize {
         if (bytes < 0) {
@@ -36,6 +37,7 @@ public record DataSize(long bytes) {
      * @param text digits with an optional {@code K}, {@code M} or {@code G} suffix
      * @return the size
      * @throws IllegalArgumentException if the text is not of that form or does not fit in a {@code long}
+     * @since 0.1
      */
     public static DataSize parse(String text) {
         Matcher matcher = SYNTAX.matcher(text == null ? "" : text.trim());
@@ -62,6 +64,7 @@ public record DataSize(long bytes) {
     /**
      * @return the size for people, in the largest binary unit under 1024 of it: whole numbers from 10 up,
      *         one decimal below ({@code 999 bytes}, {@code 1.5 KB}, {@code 47 KB}, {@code 10 MB})
+     * @since 0.1
      */
     @Override
     public String toString() {

@@ -13,6 +13,7 @@ public class InvalidConfigurationException extends RuntimeException {
     /**
      * @param key the configuration key, e.g. {@code stickyuploads.max-size}
      * @param problem what is wrong and what is accepted instead
+     * @since 0.1
      */
     public InvalidConfigurationException(String key, String problem) {
         super("Invalid configuration " + key + ": " + problem);

@@ -26,6 +26,7 @@ public record MediaTypeRange(String type, String subtype) {
      * @param text for example {@code image/*}
      * @return the range
      * @throws IllegalArgumentException if it is not {@code type/subtype}
+     * @since 0.1
      */
     public static MediaTypeRange parse(String text) {
         String[] parts = withoutParameters(text).split("/", -1);
@@ -39,6 +40,7 @@ public record MediaTypeRange(String type, String subtype) {
     /**
      * @param mediaType a media type such as {@code image/png;q=1}
      * @return whether this range covers it
+     * @since 0.1
      */
     public boolean includes(String mediaType) {
         String[] parts = withoutParameters(mediaType).split("/", 2);

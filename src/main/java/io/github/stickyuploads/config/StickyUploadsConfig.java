@@ -56,61 +56,144 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class StickyUploadsConfig {
 
-    /** Which storage keeps temporary uploads: a built-in name or the {@code @Named} name of your own bean. */
+    /**
+     * Which storage keeps temporary uploads: a built-in name or the {@code @Named} name of your own bean.
+     *
+     * @since 0.1
+     */
     public static final String STORAGE = "stickyuploads.storage";
-    /** Base64 key of at least 32 bytes that signs tokens; every node of a cluster needs the same one. */
+    /**
+     * Base64 key of at least 32 bytes that signs tokens; every node of a cluster needs the same one.
+     *
+     * @since 0.1
+     */
     public static final String SECRET = "stickyuploads.secret";
-    /** Comma-separated older keys that still verify tokens during a rotation. */
+    /**
+     * Comma-separated older keys that still verify tokens during a rotation.
+     *
+     * @since 0.1
+     */
     public static final String PREVIOUS_SECRETS = "stickyuploads.secret.previous";
-    /** Largest accepted file: bytes, or a number with a K, M or G suffix. */
+    /**
+     * Largest accepted file: bytes, or a number with a K, M or G suffix.
+     *
+     * @since 0.1
+     */
     public static final String MAX_SIZE = "stickyuploads.max-size";
-    /** Comma-separated media types or wildcards, checked against the type sniffed from the content. */
+    /**
+     * Comma-separated media types or wildcards, checked against the type sniffed from the content.
+     *
+     * @since 0.1
+     */
     public static final String ALLOWED_TYPES = "stickyuploads.allowed-types";
-    /** ISO-8601 lifetime of a token and of its temporary file. */
+    /**
+     * ISO-8601 lifetime of a token and of its temporary file.
+     *
+     * @since 0.1
+     */
     public static final String EXPIRY = "stickyuploads.expiry";
-    /** ISO-8601 interval between purges of expired uploads. */
+    /**
+     * ISO-8601 interval between purges of expired uploads.
+     *
+     * @since 0.1
+     */
     public static final String CLEANUP_INTERVAL = "stickyuploads.cleanup-interval";
     /**
      * Root folder of the {@code temp} storage; it also keeps the generated secret. It must be a real folder of
      * the server's user, closed to everyone else.
+     * @since 0.1
      */
     public static final String TEMP_PATH = "stickyuploads.temp.path";
-    /** The folder under {@code java.io.tmpdir} that holds each application's default {@value #TEMP_PATH}. */
+    /**
+     * The folder under {@code java.io.tmpdir} that holds each application's default {@value #TEMP_PATH}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_TEMP_FOLDER = "sticky-uploads";
     /**
      * The identity of the application that tokens are bound to and that names its default {@value #TEMP_PATH}:
      * every server of one application needs the same value, two applications that share a secret different ones.
+     * @since 0.1
      */
     public static final String APPLICATION = "stickyuploads.application";
-    /** How many live temporary uploads one user may have; beyond, uploads are refused with 429. */
+    /**
+     * How many live temporary uploads one user may have; beyond, uploads are refused with 429.
+     *
+     * @since 0.1
+     */
     public static final String QUOTA_FILES = "stickyuploads.quota.files";
-    /** How many bytes one user's live temporary uploads may take; beyond, uploads are refused with 429. */
+    /**
+     * How many bytes one user's live temporary uploads may take; beyond, uploads are refused with 429.
+     *
+     * @since 0.1
+     */
     public static final String QUOTA_BYTES = "stickyuploads.quota.bytes";
-    /** Default of {@value #QUOTA_FILES}. */
+    /**
+     * Default of {@value #QUOTA_FILES}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_QUOTA_FILES = "20";
-    /** Default of {@value #QUOTA_BYTES}. */
+    /**
+     * Default of {@value #QUOTA_BYTES}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_QUOTA_BYTES = "100M";
-    /** Root folder of the {@code directory} storage, e.g. a mount that all servers share. */
+    /**
+     * Root folder of the {@code directory} storage, e.g. a mount that all servers share.
+     *
+     * @since 0.1
+     */
     public static final String DIRECTORY_PATH = "stickyuploads.directory.path";
-    /** JNDI name of the DataSource of the {@code jdbc} storage. */
+    /**
+     * JNDI name of the DataSource of the {@code jdbc} storage.
+     *
+     * @since 0.1
+     */
     public static final String JDBC_DATASOURCE = "stickyuploads.jdbc.datasource";
-    /** Default of {@value #JDBC_DATASOURCE}: the platform's default DataSource. */
+    /**
+     * Default of {@value #JDBC_DATASOURCE}: the platform's default DataSource.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_JDBC_DATASOURCE = "java:comp/DefaultDataSource";
     /**
      * Base name of an application bundle whose keys override the library's messages, e.g. {@code messages}
      * for {@code messages.properties} and {@code messages_de.properties} on the application's classpath.
+     * @since 0.1
      */
     public static final String MESSAGES = "stickyuploads.messages";
 
-    /** Default of {@value #STORAGE}. */
+    /**
+     * Default of {@value #STORAGE}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_STORAGE = "temp";
-    /** Default of {@value #MAX_SIZE}. */
+    /**
+     * Default of {@value #MAX_SIZE}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_MAX_SIZE = "10M";
-    /** Default of {@value #ALLOWED_TYPES}. */
+    /**
+     * Default of {@value #ALLOWED_TYPES}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_ALLOWED_TYPES = "*/*";
-    /** Default of {@value #EXPIRY}. */
+    /**
+     * Default of {@value #EXPIRY}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_EXPIRY = "PT24H";
-    /** Default of {@value #CLEANUP_INTERVAL}. */
+    /**
+     * Default of {@value #CLEANUP_INTERVAL}.
+     *
+     * @since 0.1
+     */
     public static final String DEFAULT_CLEANUP_INTERVAL = "PT15M";
 
     private static final int MIN_SECRET_BYTES = 32;
@@ -130,7 +213,11 @@ public class StickyUploadsConfig {
     private Optional<Path> directoryPath;
     private String jdbcDataSource;
 
-    /** For the CDI proxy only. */
+    /**
+     * For the CDI proxy only.
+     *
+     * @since 0.1
+     */
     protected StickyUploadsConfig() {
     }
 
@@ -139,6 +226,7 @@ public class StickyUploadsConfig {
      *
      * @param config the application's MicroProfile Config
      * @throws InvalidConfigurationException if a value cannot be used
+     * @since 0.1
      */
     @Inject
     public StickyUploadsConfig(Config config) {
@@ -150,6 +238,7 @@ public class StickyUploadsConfig {
      *
      * @param source the raw value of a key, empty when it is not set
      * @throws InvalidConfigurationException if a value cannot be used
+     * @since 0.1
      */
     public StickyUploadsConfig(Function<String, Optional<String>> source) {
         storage = source.apply(STORAGE).map(String::trim).orElse(DEFAULT_STORAGE);
@@ -187,27 +276,42 @@ public class StickyUploadsConfig {
         jdbcDataSource = source.apply(JDBC_DATASOURCE).map(String::trim).orElse(DEFAULT_JDBC_DATASOURCE);
     }
 
-    /** @return the name of the storage that keeps uploads ({@value #STORAGE}) */
+    /**
+     * @return the name of the storage that keeps uploads ({@value #STORAGE})
+     * @since 0.1
+     */
     public String storage() {
         return storage;
     }
 
-    /** @return the configured signing key ({@value #SECRET}), empty when one is to be generated */
+    /**
+     * @return the configured signing key ({@value #SECRET}), empty when one is to be generated
+     * @since 0.1
+     */
     public Optional<byte[]> secret() {
         return secret.map(byte[]::clone);
     }
 
-    /** @return older keys that still verify tokens ({@value #PREVIOUS_SECRETS}) */
+    /**
+     * @return older keys that still verify tokens ({@value #PREVIOUS_SECRETS})
+     * @since 0.1
+     */
     public List<byte[]> previousSecrets() {
         return previousSecrets.stream().map(byte[]::clone).toList();
     }
 
-    /** @return the largest accepted file ({@value #MAX_SIZE}) */
+    /**
+     * @return the largest accepted file ({@value #MAX_SIZE})
+     * @since 0.1
+     */
     public DataSize maxSize() {
         return maxSize;
     }
 
-    /** @return the media types an upload may have ({@value #ALLOWED_TYPES}) */
+    /**
+     * @return the media types an upload may have ({@value #ALLOWED_TYPES})
+     * @since 0.1
+     */
     public List<MediaTypeRange> allowedTypes() {
         return allowedTypes;
     }
@@ -215,17 +319,24 @@ public class StickyUploadsConfig {
     /**
      * @param mediaType a sniffed media type
      * @return whether {@value #ALLOWED_TYPES} admits it
+     * @since 0.1
      */
     public boolean isAllowedType(String mediaType) {
         return allowedTypes.stream().anyMatch(range -> range.includes(mediaType));
     }
 
-    /** @return how long a token and its temporary file live ({@value #EXPIRY}) */
+    /**
+     * @return how long a token and its temporary file live ({@value #EXPIRY})
+     * @since 0.1
+     */
     public Duration expiry() {
         return expiry;
     }
 
-    /** @return how often expired uploads are purged ({@value #CLEANUP_INTERVAL}) */
+    /**
+     * @return how often expired uploads are purged ({@value #CLEANUP_INTERVAL})
+     * @since 0.1
+     */
     public Duration cleanupInterval() {
         return cleanupInterval;
     }
@@ -233,13 +344,17 @@ public class StickyUploadsConfig {
     /**
      * @return the root folder of the {@code temp} storage ({@value #TEMP_PATH}); by default a folder named after
      *         the {@link #application()} in {@code ${java.io.tmpdir}/}{@value #DEFAULT_TEMP_FOLDER}
+     * @since 0.1
      */
     public Path tempPath() {
         return configuredTempPath.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_TEMP_FOLDER,
                 folderName(application())).toAbsolutePath());
     }
 
-    /** @return whether {@value #TEMP_PATH} is the default, in the folder that every application's default shares */
+    /**
+     * @return whether {@value #TEMP_PATH} is the default, in the folder that every application's default shares
+     * @since 0.1
+     */
     public boolean isDefaultTempPath() {
         return configuredTempPath.isEmpty();
     }
@@ -248,6 +363,7 @@ public class StickyUploadsConfig {
      * @return the application's identity ({@value #APPLICATION}): the configured value, else the name the server
      *         gives the application ({@code java:app/AppName}: the WAR's {@code <module-name>} or file name)
      * @throws InvalidConfigurationException if it is not configured and the server does not tell
+     * @since 0.1
      */
     public String application() {
         if (application == null) {
@@ -263,12 +379,18 @@ public class StickyUploadsConfig {
         return application;
     }
 
-    /** @return how many live temporary uploads one user may have ({@value #QUOTA_FILES}) */
+    /**
+     * @return how many live temporary uploads one user may have ({@value #QUOTA_FILES})
+     * @since 0.1
+     */
     public long quotaFiles() {
         return quotaFiles;
     }
 
-    /** @return how many bytes one user's live temporary uploads may take ({@value #QUOTA_BYTES}) */
+    /**
+     * @return how many bytes one user's live temporary uploads may take ({@value #QUOTA_BYTES})
+     * @since 0.1
+     */
     public DataSize quotaBytes() {
         return quotaBytes;
     }
@@ -276,13 +398,17 @@ public class StickyUploadsConfig {
     /**
      * @return the root folder of the {@code directory} storage ({@value #DIRECTORY_PATH})
      * @throws InvalidConfigurationException if it is not set
+     * @since 0.1
      */
     public Path directoryPath() {
         return directoryPath.orElseThrow(() -> new InvalidConfigurationException(DIRECTORY_PATH,
                 "the directory storage needs it: a folder that every server mounts, e.g. /mnt/shared/sticky-uploads"));
     }
 
-    /** @return the JNDI name of the {@code jdbc} storage's DataSource ({@value #JDBC_DATASOURCE}) */
+    /**
+     * @return the JNDI name of the {@code jdbc} storage's DataSource ({@value #JDBC_DATASOURCE})
+     * @since 0.1
+     */
     public String jdbcDataSource() {
         return jdbcDataSource;
     }

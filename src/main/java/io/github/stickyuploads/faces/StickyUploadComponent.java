@@ -66,7 +66,11 @@ import java.util.Locale;
 @FacesComponent(StickyUploadComponent.COMPONENT_TYPE)
 public class StickyUploadComponent extends UIInput implements NamingContainer {
 
-    /** The component type, named by the composite's {@code cc:interface componentType}. */
+    /**
+     * The component type, named by the composite's {@code cc:interface componentType}.
+     *
+     * @since 0.1
+     */
     public static final String COMPONENT_TYPE = "io.github.stickyuploads.StickyUpload";
 
     /** The client id suffix of the native file input. */

@@ -30,6 +30,7 @@ public class UploadPolicy {
     /**
      * @param ctx the security context of the upload request
      * @return whether this request may upload; by default whether its user is authenticated
+     * @since 0.1
      */
     public boolean isUploadAllowed(SecurityContext ctx) {
         return ctx.getUserPrincipal() != null;

@@ -25,10 +25,18 @@ import jakarta.inject.Named;
 @ApplicationScoped
 public class DirectoryStorage extends FileSystemStorage {
 
-    /** The name that selects this storage. */
+    /**
+     * The name that selects this storage.
+     *
+     * @since 0.1
+     */
     public static final String NAME = "directory";
 
-    /** For CDI's client proxy only. */
+    /**
+     * For CDI's client proxy only.
+     *
+     * @since 0.1
+     */
     protected DirectoryStorage() {
     }
 
@@ -36,6 +44,7 @@ public class DirectoryStorage extends FileSystemStorage {
      * @param config names the root
      * @throws io.github.stickyuploads.config.InvalidConfigurationException if
      *         {@value io.github.stickyuploads.config.StickyUploadsConfig#DIRECTORY_PATH} is not set
+     * @since 0.1
      */
     @Inject
     public DirectoryStorage(StickyUploadsConfig config) {

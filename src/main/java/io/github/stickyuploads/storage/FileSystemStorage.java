@@ -67,12 +67,16 @@ public class FileSystemStorage implements UploadStorage {
 
     /**
      * For CDI's client proxies of subclasses only; such a proxy forwards every call and has no root of its own.
+     * @since 0.1
      */
     protected FileSystemStorage() {
         this.root = null;
     }
 
-    /** @param root the folder that holds the uploads; created (0700) on the first upload */
+    /**
+     * @param root the folder that holds the uploads; created (0700) on the first upload
+     * @since 0.1
+     */
     protected FileSystemStorage(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
@@ -80,12 +84,16 @@ public class FileSystemStorage implements UploadStorage {
     /**
      * @param root the folder that holds the uploads; created (0700) on the first upload
      * @return a storage in that folder
+     * @since 0.1
      */
     public static FileSystemStorage in(Path root) {
         return new FileSystemStorage(root);
     }
 
-    /** @return the folder that holds the uploads */
+    /**
+     * @return the folder that holds the uploads
+     * @since 0.1
+     */
     public Path root() {
         return root;
     }

@@ -15,6 +15,7 @@ public class InsufficientStorageException extends IOException {
     /**
      * @param message what ran out
      * @param cause the storage's own error
+     * @since 0.1
      */
     public InsufficientStorageException(String message, Throwable cause) {
         super(message, cause);

@@ -53,9 +53,17 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcStorage implements UploadStorage {
 
-    /** The name that selects this storage. */
+    /**
+     * The name that selects this storage.
+     *
+     * @since 0.1
+     */
     public static final String NAME = "jdbc";
-    /** The table. */
+    /**
+     * The table.
+     *
+     * @since 0.1
+     */
     public static final String TABLE = "sticky_uploads";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,7 +76,11 @@ public class JdbcStorage implements UploadStorage {
     private DataSource dataSource;
     private volatile Boolean postgres;
 
-    /** For CDI, which looks the DataSource up by its configured JNDI name. */
+    /**
+     * For CDI, which looks the DataSource up by its configured JNDI name.
+     *
+     * @since 0.1
+     */
     protected JdbcStorage() {
     }
 
@@ -79,6 +91,7 @@ public class JdbcStorage implements UploadStorage {
     /**
      * @param dataSource where the table is
      * @return a storage in that database
+     * @since 0.1
      */
     public static JdbcStorage using(DataSource dataSource) {
         return new JdbcStorage(dataSource);
@@ -107,6 +120,7 @@ public class JdbcStorage implements UploadStorage {
      * Checks, while the application starts, that the DataSource exists and answers.
      *
      * @throws InvalidConfigurationException if there is no DataSource of the configured name
+     * @since 0.1
      */
     @Override
     public void verify() {
@@ -349,6 +363,7 @@ public class JdbcStorage implements UploadStorage {
     /**
      * @param postgres whether the database is PostgreSQL (large objects) or another (BLOB)
      * @return the statements that create the table and its index
+     * @since 0.1
      */
     public static List<String> ddl(boolean postgres) {
         return List.of("CREATE TABLE " + TABLE + " ("

@@ -19,7 +19,11 @@ public record StoredObject(String id) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + UploadStorage.MAX_ID_LENGTH + "}");
 
     /**
+     * Checks the id.
+     *
+     * @param id the storage's id for the upload
      * @throws IllegalArgumentException when the id is not URL-safe or too long
+     * @since 0.1
      */
     public StoredObject {
         if (!isValidId(Objects.requireNonNull(id, "id"))) {
@@ -30,6 +34,7 @@ public record StoredObject(String id) {
     /**
      * @param id any text
      * @return whether it has the form of a storage id
+     * @since 0.1
      */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();

@@ -26,17 +26,28 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class TempStorage extends FileSystemStorage {
 
-    /** The name that selects this storage. */
+    /**
+     * The name that selects this storage.
+     *
+     * @since 0.1
+     */
     public static final String NAME = "temp";
 
     private final StickyUploadsConfig config;
 
-    /** For CDI's client proxy only. */
+    /**
+     * For CDI's client proxy only.
+     *
+     * @since 0.1
+     */
     protected TempStorage() {
         this.config = null;
     }
 
-    /** @param config names the root */
+    /**
+     * @param config names the root
+     * @since 0.1
+     */
     @Inject
     public TempStorage(StickyUploadsConfig config) {
         super(config.tempPath());
@@ -48,6 +59,7 @@ public class TempStorage extends FileSystemStorage {
      *
      * @throws io.github.stickyuploads.config.InvalidConfigurationException if the root is not private to this
      *         server's user
+     * @since 0.1
      */
     @Override
     public void verify() {

@@ -41,6 +41,7 @@ public class UploadContent extends InputStream {
 
     /**
      * @param bytes the upload's bytes
+     * @since 0.1
      */
     protected UploadContent(InputStream bytes) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
@@ -56,6 +57,7 @@ public class UploadContent extends InputStream {
      *
      * @param bytes the upload's bytes
      * @return them as the content of an upload
+     * @since 0.1
      */
     public static UploadContent of(InputStream bytes) {
         return new UploadContent(bytes);
@@ -104,6 +106,7 @@ public class UploadContent extends InputStream {
      * @param length how many bytes at most
      * @return the number of bytes read, or -1 at the end
      * @throws IOException if the source fails
+     * @since 0.1
      */
     protected int readFromSource(InputStream source, byte[] buffer, int offset, int length) throws IOException {
         return source.read(buffer, offset, length);
@@ -114,11 +117,15 @@ public class UploadContent extends InputStream {
      *
      * @param total the bytes read so far
      * @throws IOException to stop the upload
+     * @since 0.1
      */
     protected void afterRead(long total) throws IOException {
     }
 
-    /** @return whether the stream has been read to its end */
+    /**
+     * @return whether the stream has been read to its end
+     * @since 0.1
+     */
     public final boolean isFullyRead() {
         return ended;
     }
@@ -126,6 +133,7 @@ public class UploadContent extends InputStream {
     /**
      * @return the number of bytes of the upload
      * @throws IllegalStateException if the stream has not been read to its end yet
+     * @since 0.1
      */
     public final long size() {
         requireEnd();
@@ -135,6 +143,7 @@ public class UploadContent extends InputStream {
     /**
      * @return the SHA-256 of the upload's bytes (32 bytes)
      * @throws IllegalStateException if the stream has not been read to its end yet
+     * @since 0.1
      */
     public final byte[] sha256() {
         requireEnd();
@@ -150,7 +159,11 @@ public class UploadContent extends InputStream {
         }
     }
 
-    /** Closing is the library's business: the storage's try-with-resources leaves the request's stream alone. */
+    /**
+     * Closing is the library's business: the storage's try-with-resources leaves the request's stream alone.
+     *
+     * @since 0.1
+     */
     @Override
     public void close() {
     }

@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record UploadMetadata(String filename, String contentType, String owner, Instant expires) {
 
-    /** Checks that no field is null. */
+    /**
+     * Checks that no field is null.
+     *
+     * @param filename the sanitised base name the client gave
+     * @param contentType the media type sniffed from the first bytes
+     * @param owner the name of the user who uploads it
+     * @param expires when the upload may be purged
+     * @since 0.1
+     */
     public UploadMetadata {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(contentType, "contentType");

@@ -41,7 +41,11 @@ import java.util.OptionalLong;
  */
 public interface UploadStorage {
 
-    /** The longest id a storage may issue. */
+    /**
+     * The longest id a storage may issue.
+     *
+     * @since 0.1
+     */
     int MAX_ID_LENGTH = 64;
 
     /**
@@ -54,6 +58,7 @@ public interface UploadStorage {
      * @return the id of the stored upload
      * @throws InsufficientStorageException when there is no room left (answered with 507)
      * @throws IOException when the storage is unavailable (answered with 503), or the content failed
+     * @since 0.1
      */
     StoredObject store(UploadContent content, UploadMetadata metadata) throws IOException;
 
@@ -61,6 +66,7 @@ public interface UploadStorage {
      * @param id an id, possibly forged
      * @return the size of the stored bytes, or empty when there is no such upload (any more)
      * @throws IOException when the storage cannot be asked
+     * @since 0.1
      */
     OptionalLong size(String id) throws IOException;
 
@@ -68,6 +74,7 @@ public interface UploadStorage {
      * @param id an id, possibly forged or already deleted
      * @return the stored bytes, which the caller closes, or empty when there is no such upload (any more)
      * @throws IOException when the storage cannot be read
+     * @since 0.1
      */
     Optional<InputStream> open(String id) throws IOException;
 
@@ -77,6 +84,7 @@ public interface UploadStorage {
      * @param id an id, possibly forged or already deleted
      * @return whether this call removed it; false when it was not there (any more)
      * @throws IOException when the storage cannot be changed
+     * @since 0.1
      */
     boolean delete(String id) throws IOException;
 
@@ -88,6 +96,7 @@ public interface UploadStorage {
      * @param now the current time
      * @return the uploads that this call removed (not what an interrupted upload left behind)
      * @throws IOException when the storage cannot be listed or changed
+     * @since 0.1
      */
     List<ExpiredUpload> purgeExpired(Instant now) throws IOException;
 
@@ -100,6 +109,7 @@ public interface UploadStorage {
      * @param now the current time: uploads that expired before it do not count
      * @return the usage, or empty when this storage cannot tell
      * @throws IOException when the storage cannot be asked
+     * @since 0.1
      */
     default Optional<OwnerUsage> usage(String owner, Instant now) throws IOException {
         return Optional.empty();
@@ -111,6 +121,7 @@ public interface UploadStorage {
      * generated per server, no server could read another's tokens, so the deployment stops instead.
      *
      * @return false by default
+     * @since 0.1
      */
     default boolean isSharedBetweenServers() {
         return false;
@@ -121,6 +132,7 @@ public interface UploadStorage {
      * deployment instead of failing the first upload. Called once, for each storage an endpoint uses.
      *
      * @throws io.github.stickyuploads.config.InvalidConfigurationException when the storage cannot work as configured
+     * @since 0.1
      */
     default void verify() {
     }

@@ -15,6 +15,10 @@ import jakarta.ws.rs.Path;
 @Dependent
 public final class DefaultUploadResource extends UploadResource {
 
-    /** The path of this endpoint below {@value StickyUploadsApplication#PATH}. */
+    /**
+     * The path of this endpoint below {@value StickyUploadsApplication#PATH}.
+     *
+     * @since 0.1
+     */
     public static final String PATH = "default";
 }

@@ -24,7 +24,11 @@ import java.util.Set;
 @ApplicationPath(StickyUploadsApplication.PATH)
 public class StickyUploadsApplication extends Application {
 
-    /** Where the endpoints live, below the context root. */
+    /**
+     * Where the endpoints live, below the context root.
+     *
+     * @since 0.1
+     */
     public static final String PATH = EndpointPaths.APPLICATION_PATH;
 
     @Override

@@ -63,7 +63,11 @@ import java.util.List;
  */
 public abstract class UploadResource {
 
-    /** The multipart field that carries the file. */
+    /**
+     * The multipart field that carries the file.
+     *
+     * @since 0.1
+     */
     public static final String FIELD = HttpAnswers.FILE_FIELD;
 
     @Inject
@@ -81,6 +85,7 @@ public abstract class UploadResource {
      * @param request the request, already admitted
      * @param body the multipart body, read as it streams
      * @return 200 with the token, or an error answer
+     * @since 0.1
      */
     @POST
     public Response upload(@Context HttpServletRequest request, InputStream body) {
@@ -93,6 +98,7 @@ public abstract class UploadResource {
      * @param token the token the upload answered with
      * @param request the request, already admitted
      * @return 204, or 404 when the token is invalid, foreign or unknown
+     * @since 0.1
      */
     @DELETE
     public Response release(@QueryParam("stored") String token, @Context HttpServletRequest request) {
@@ -104,6 +110,7 @@ public abstract class UploadResource {
      *
      * @return a built-in storage name or the {@code @Named} name of an {@link io.github.stickyuploads.storage.UploadStorage} bean;
      *         by default {@value StickyUploadsConfig#STORAGE}
+     * @since 0.1
      */
     protected String storageName() {
         return config.storage();
@@ -115,6 +122,7 @@ public abstract class UploadResource {
      *
      * @param security the request's security context, of an authenticated user
      * @return whether the upload may go ahead
+     * @since 0.1
      */
     protected boolean isUploadAllowed(SecurityContext security) {
         return policy.isUploadAllowed(security);
@@ -124,6 +132,7 @@ public abstract class UploadResource {
      * The largest file this endpoint accepts. Override it to give a second endpoint its own limit.
      *
      * @return by default {@value StickyUploadsConfig#MAX_SIZE}
+     * @since 0.1
      */
     protected DataSize maxSize() {
         return config.maxSize();
@@ -133,6 +142,7 @@ public abstract class UploadResource {
      * The types this endpoint accepts, judged by the bytes. Override it to give a second endpoint its own.
      *
      * @return by default {@value StickyUploadsConfig#ALLOWED_TYPES}
+     * @since 0.1
      */
     protected List<MediaTypeRange> allowedTypes() {
         return config.allowedTypes();
