@@ -31,15 +31,22 @@ final class FacesClient {
             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String language;
     private int lastStatus;
 
-    private FacesClient(URL deployment) {
+    private FacesClient(URL deployment, String language) {
         this.base = URI.create(deployment.toString());
+        this.language = language;
     }
 
     /** @return a client logged in as the user, through the login form */
     static FacesClient loggedIn(URL deployment, String user) {
-        FacesClient client = new FacesClient(deployment);
+        return loggedIn(deployment, user, "en");
+    }
+
+    /** @return a client logged in as the user, asking for pages in the given language */
+    static FacesClient loggedIn(URL deployment, String user, String language) {
+        FacesClient client = new FacesClient(deployment, language);
         client.get("app/form.xhtml"); // the container remembers where to go after the login
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(client.base.resolve("j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -69,6 +76,14 @@ final class FacesClient {
                 .header("Content-Type", parts.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(parts.body())));
         return UploadClient.Answer.of(response);
+    }
+
+    /** POSTs form fields to a path, in this client's session. */
+    UploadClient.Answer postForm(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream().map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return UploadClient.Answer.of(send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))));
     }
 
     /** Releases an upload, as the script's Remove does; returns the status. */
@@ -184,7 +199,7 @@ final class FacesClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).header("Accept-Language", language).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             lastStatus = response.statusCode();
             return response;
