@@ -43,7 +43,7 @@ class FacesTagIT {
     static WebArchive deployment() {
         return Deployments.facesWar("faces", Map.of("stickyuploads.temp.path", STORAGE.root().toString(),
                         "stickyuploads.max-size", "200K"),
-                List.of("form.xhtml", "ajax.xhtml", "validator.xhtml"), ApplicationForm.class, PdfOnlyValidator.class,
+                List.of("form.xhtml", "form-taglib.xhtml", "ajax.xhtml", "validator.xhtml"), ApplicationForm.class, PdfOnlyValidator.class,
                 NoCarolPolicy.class);
     }
 
@@ -87,6 +87,17 @@ class FacesTagIT {
         assertEquals(status.id(), file.attr("aria-describedby"));
         assertFalse(page.getElementById("apply:cover").selectFirst("input[type=file]").hasAttr("required"), "optional");
         assertEquals(1, page.head().select("script[src*=sticky-uploads.js]").size(), "the script once for two tags");
+    }
+
+    @Test
+    void theTagLibrarysShortNamespaceGivesTheSameTag() {
+        byte[] pdf = Samples.pdf(3_000);
+        String token = token("cv.pdf", pdf);
+        Document page = alice.get("app/form-taglib.xhtml");
+        assertNotNull(page.getElementById("apply:resume").selectFirst("input[type=file][data-upload-url]"), page::html);
+
+        Document done = alice.form(page, "apply").set("apply:name", "Ann").set("apply:resume:token", token).press("apply:send");
+        assertEquals("Received cv.pdf (3000 bytes, SHA-256 " + Samples.sha256(pdf) + ")", received(done));
     }
 
     @Test
