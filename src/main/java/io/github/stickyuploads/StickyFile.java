@@ -49,6 +49,13 @@ public interface StickyFile {
     String sha256();
 
     /**
+     * @return the signed token that stands for this file, which a form carries (in its hidden input) to keep the
+     *         file across a re-render; opaque and URL-safe
+     * @since 0.1
+     */
+    String token();
+
+    /**
      * @return when the temporary copy expires and may be purged
      * @since 0.1
      */

@@ -1,5 +1,6 @@
 package io.github.stickyuploads;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 
@@ -47,4 +48,36 @@ public interface StickyFiles {
      * @since 0.1
      */
     Optional<StickyFile> find(String token, String uploadUrl, Principal user);
+
+    /**
+     * Reads what one sticky input of a form post holds, for a form rendered without Faces (a servlet, JSP,
+     * Jakarta MVC, a template engine) with the markup of the DOM contract (see {@code sticky-uploads.js}): the file
+     * input named {@code <name>:file}, the hidden token inputs {@code <name>:token}, the Remove boxes
+     * {@code <name>:remove}. A file part the form sent goes through the endpoint's rules and storage like a
+     * background upload; every part of the request is deleted when the request ends. Call it once per input and
+     * request; it takes at most one token (or {@code stickyuploads.quota.files} with {@code multiple}).
+     *
+     * @param request the form post; a multipart one needs a servlet with a multipart configuration
+     * @param name the input's name
+     * @param uploadUrl the endpoint the input's {@code data-upload-url} names
+     * @param multiple whether the input takes several files
+     * @return what the input holds now
+     * @throws IllegalArgumentException if {@code uploadUrl} names no upload endpoint of this application
+     * @since 0.1
+     */
+    StickyInput read(HttpServletRequest request, String name, String uploadUrl, boolean multiple);
+
+    /**
+     * Reads what one sticky input that takes one file holds; see {@link #read(HttpServletRequest, String, String, boolean)}.
+     *
+     * @param request the form post
+     * @param name the input's name
+     * @param uploadUrl the endpoint the input's {@code data-upload-url} names
+     * @return what the input holds now
+     * @throws IllegalArgumentException if {@code uploadUrl} names no upload endpoint of this application
+     * @since 0.1
+     */
+    default StickyInput read(HttpServletRequest request, String name, String uploadUrl) {
+        return read(request, name, uploadUrl, false);
+    }
 }

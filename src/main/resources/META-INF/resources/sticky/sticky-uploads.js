@@ -1,5 +1,6 @@
 /**
- * sticky-uploads: the browser side of the <sticky:upload> tag. Plain JavaScript, no framework.
+ * sticky-uploads: the browser side of a sticky file input, for the <sticky:upload> Faces tag and for any
+ * server-rendered page that follows the DOM contract below. Plain JavaScript, no framework.
  *
  * Every file input that carries `data-upload-url` inside an element with `data-sticky-upload` (a "widget")
  * is handled, including widgets that a Faces ajax update adds later: the script listens on the document and
@@ -17,6 +18,34 @@
  *   the server's own messages.
  * - Without JavaScript the file input is an ordinary one, and the server keeps the file it receives.
  *
+ * THE DOM CONTRACT (what the Faces tag renders, and what any template renders to get the same widget; on the
+ * server, `StickyFiles.read(request, name, url)` reads what the form sent). `NAME` is the input's name; the
+ * separator before `file`, `token` and `remove` is `:` (a Faces tag uses its naming container's).
+ *
+ *   <div data-sticky-upload class="sticky-upload"                 the widget; optional attributes:
+ *        data-max-size="5242880"                                   the endpoint's limit in bytes, checked before sending
+ *        data-text-uploading="Uploading {0}… {1}% ({2} of {3})"   and the other data-text-* below, in the
+ *        ...>                                                      page's language; each falls back to English
+ *     <ul class="sticky-upload-files">                             optional; one <li> per file the form holds:
+ *       <li class="sticky-upload-current" data-state="done" data-filename="cv.pdf">
+ *         <span class="sticky-upload-filename">Currently: cv.pdf (47 KB)</span>
+ *         <label class="sticky-upload-remove"><input type="checkbox" name="NAME:remove" value="TOKEN"> Remove</label>
+ *         <input type="hidden" name="NAME:token" value="TOKEN" data-sticky-token>
+ *       </li>
+ *     </ul>
+ *     <input type="file" name="NAME:file" data-upload-url="/app/sticky-uploads/default"   required: the endpoint
+ *            [accept="..."] [multiple] [required data-required="true"]>    no `required` while a file is held
+ *     <input type="hidden" name="NAME:token" value="" data-sticky-token>   only when the list holds no file
+ *     <progress class="sticky-upload-progress" max="100" value="0" hidden></progress>        optional
+ *     <span class="sticky-upload-status" role="status" aria-live="polite"></span>            optional
+ *   </div>
+ *
+ * The texts: data-text-uploading ({0} file, {1} percent, {2} sent, {3} size), -uploaded ({0} file, {1} size),
+ * -failed, -waiting, -removed ({0} file), -remove, -too-large, -type-not-allowed ({0} type); the server's
+ * messages of the same names (README, "Messages and languages"). The form needs
+ * `enctype="multipart/form-data"`, and the page loads this script and `sticky-uploads.css`: from the Faces
+ * resource library `sticky`, or, without Faces, straight from the jar at `{context-root}/sticky/sticky-uploads.js`.
+ *
  * Events, dispatched on the widget (they bubble), for page authors:
  * - `sticky:start`    detail `{file}`: an upload begins;
  * - `sticky:progress` detail `{file, loaded, total}`: bytes were sent;
@@ -28,6 +57,7 @@
  * All texts come from the widget's `data-text-*` attributes, which the server renders in the page's language.
  *
  * @see io.github.stickyuploads.faces.StickyUploadComponent
+ * @see io.github.stickyuploads.StickyFiles#read
  */
 (() => {
   'use strict';

@@ -3,7 +3,7 @@ package io.github.stickyuploads.faces;
 import io.github.stickyuploads.StickyFile;
 import io.github.stickyuploads.internal.endpoint.UploadEndpoint;
 import io.github.stickyuploads.internal.endpoint.UploadEndpoints;
-import io.github.stickyuploads.internal.faces.FormSubmission;
+import io.github.stickyuploads.internal.form.FormSubmission;
 import io.github.stickyuploads.internal.messages.Messages;
 import io.github.stickyuploads.internal.store.StoredUpload;
 import io.github.stickyuploads.internal.upload.UploadPipeline;
@@ -74,11 +74,11 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
     public static final String COMPONENT_TYPE = "io.github.stickyuploads.StickyUpload";
 
     /** The client id suffix of the native file input. */
-    static final String FILE = "file";
+    static final String FILE = FormSubmission.FormInput.FILE;
     /** The client id suffix of the hidden token input(s). */
-    static final String TOKEN = "token";
+    static final String TOKEN = FormSubmission.FormInput.TOKEN;
     /** The client id suffix of the Remove checkbox(es). */
-    static final String REMOVE = "remove";
+    static final String REMOVE = FormSubmission.FormInput.REMOVE;
 
     @Override
     public String getFamily() {
@@ -90,9 +90,8 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
         if (disabled()) {
             return;
         }
-        String prefix = getClientId(context) + UINamingContainer.getSeparatorChar(context);
-        FormSubmission.FormInput input = FormSubmission.FormInput.of(request(context), getClientId(context), prefix + FILE,
-                prefix + TOKEN, prefix + REMOVE, context.getExternalContext().getRequestParameterValuesMap());
+        FormSubmission.FormInput input = FormSubmission.FormInput.named(request(context), getClientId(context),
+                UINamingContainer.getSeparatorChar(context));
         setSubmittedValue(FormSubmission.decode(input, endpoint(), multiple()));
     }
 

@@ -1,7 +1,7 @@
 package io.github.stickyuploads.internal;
 
-import io.github.stickyuploads.internal.faces.FormPostFilter;
-import io.github.stickyuploads.internal.faces.FormRequest;
+import io.github.stickyuploads.internal.form.FormPostFilter;
+import io.github.stickyuploads.internal.form.FormRequest;
 import io.github.stickyuploads.internal.web.EndpointGate;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;

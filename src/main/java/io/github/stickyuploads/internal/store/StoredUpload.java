@@ -39,7 +39,7 @@ public final class StoredUpload implements StickyFile, Serializable {
         return claims;
     }
 
-    /** @return the token that stands for this file */
+    @Override
     public String token() {
         return token;
     }

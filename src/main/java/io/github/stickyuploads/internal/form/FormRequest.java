@@ -1,4 +1,4 @@
-package io.github.stickyuploads.internal.faces;
+package io.github.stickyuploads.internal.form;
 
 import io.github.stickyuploads.internal.store.StoredUpload;
 import io.github.stickyuploads.internal.store.TokenRefusals;

@@ -1,4 +1,4 @@
-package io.github.stickyuploads.internal.faces;
+package io.github.stickyuploads.internal.form;
 
 import io.github.stickyuploads.config.DataSize;
 import io.github.stickyuploads.config.StickyUploadsConfig;

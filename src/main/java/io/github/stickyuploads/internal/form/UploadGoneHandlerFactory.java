@@ -1,4 +1,4 @@
-package io.github.stickyuploads.internal.faces;
+package io.github.stickyuploads.internal.form;
 
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;

@@ -1,4 +1,4 @@
-package io.github.stickyuploads.internal.faces;
+package io.github.stickyuploads.internal.form;
 
 import jakarta.servlet.http.Part;
 import java.io.ByteArrayInputStream;

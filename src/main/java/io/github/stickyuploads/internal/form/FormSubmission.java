@@ -1,4 +1,4 @@
-package io.github.stickyuploads.internal.faces;
+package io.github.stickyuploads.internal.form;
 
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import io.github.stickyuploads.internal.endpoint.UploadEndpoint;
@@ -125,6 +125,24 @@ public record FormSubmission(List<StoredUpload> files, UploadRefusal problem) {
      * @param removed the values of its ticked Remove boxes
      */
     public record FormInput(HttpServletRequest request, String clientId, String fileName, String[] tokens, String[] removed) {
+
+        /** What the file input's name ends with, after the input's name and a separator (the DOM contract). */
+        public static final String FILE = "file";
+        /** What the hidden token inputs' name ends with. */
+        public static final String TOKEN = "token";
+        /** What the Remove boxes' name ends with. */
+        public static final String REMOVE = "remove";
+
+        /**
+         * @param request the request
+         * @param name the input's name (a Faces client id)
+         * @param separator what stands between the name and the suffixes, {@code :} by default
+         * @return the input's share of the post
+         */
+        public static FormInput named(HttpServletRequest request, String name, char separator) {
+            return of(request, name, name + separator + FILE, name + separator + TOKEN, name + separator + REMOVE,
+                    request.getParameterMap());
+        }
 
         /**
          * @param request the request
