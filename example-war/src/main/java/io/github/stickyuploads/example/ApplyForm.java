@@ -1,6 +1,8 @@
 package io.github.stickyuploads.example;
 
 import io.github.stickyuploads.StickyFile;
+import io.github.stickyuploads.validation.FileType;
+import io.github.stickyuploads.validation.MaxFileSize;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +20,10 @@ public class ApplyForm {
     private String name;
     @Email(message = "Enter an email address such as ann@example.org.")
     private String email;
+    /** The endpoint takes PDFs and text up to 5 MB (stickyuploads.*); each field says what it takes of that. */
+    @FileType({"application/pdf", "text/plain"})
     private StickyFile resume;
+    @MaxFileSize("1 MB")
     private StickyFile coverLetter;
 
     /** @return the confirmation page of the application just received */

@@ -66,6 +66,7 @@ class ExampleIT {
         }
         resume = pdf.append("%%EOF\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Files.write(FILES.resolve("ann-cv.pdf"), resume);
+        Files.write(FILES.resolve("long-letter.txt"), "Dear hiring team,\n".repeat(80_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @BeforeEach
@@ -124,6 +125,25 @@ class ExampleIT {
                 browser.findElement(By.cssSelector("#received li")).getText());
         browser.get(deployment + "applications.xhtml");
         assertTrue(browser.findElement(By.id("applications")).getText().contains("Ann Example"), "listed");
+    }
+
+    @Test
+    void aCoverLetterOverItsOwnLimitIsRefusedAtTheFieldAndStaysToBeReplaced() {
+        logIn("demo");
+        browser.findElement(By.id("apply:name")).sendKeys("Ann Example");
+        browser.findElement(By.id("apply:email")).sendKeys("ann@example.org");
+        browser.findElement(By.id("apply:resume:file")).sendKeys(FILES.resolve("ann-cv.pdf").toString());
+        browser.findElement(By.id("apply:coverLetter:file")).sendKeys(FILES.resolve("long-letter.txt").toString());
+        until(d -> d.findElement(By.id("apply:coverLetter:status")).getText().startsWith("Uploaded long-letter.txt")
+                && d.findElement(By.id("apply:resume:status")).getText().startsWith("Uploaded"));
+
+        browser.findElement(By.id("apply:send")).click();
+        until(d -> !d.findElement(By.id("apply:coverLetterMessage")).getText().isEmpty());
+        assertEquals("The file is larger than the limit of 1 MB.", browser.findElement(By.id("apply:coverLetterMessage")).getText(),
+                "the demo's field rule (@MaxFileSize), within the endpoint's 5 MB");
+        assertTrue(browser.findElement(By.id("apply:coverLetter")).getText().contains("Currently: long-letter.txt"),
+                "the refused letter is still shown, to be replaced or removed");
+        assertTrue(browser.findElement(By.id("apply:resume")).getText().contains("Currently: ann-cv.pdf"), "and the résumé kept");
     }
 
     @Test
