@@ -30,17 +30,25 @@ import java.util.stream.Stream;
 @RequestScoped
 public class Baseline {
 
-    private static final Path FOLDER = Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads-baseline");
+    /** Where the baselines write: the runner names a fresh folder for every run (system property bench.files). */
+    private static final Path FOLDER = Path.of(System.getProperty("bench.files",
+            Path.of(System.getProperty("java.io.tmpdir"), "sticky-uploads-baseline").toString()));
 
     @POST
     @jakarta.ws.rs.Path("baseline")
     @Produces(MediaType.TEXT_PLAIN)
     public String copy(@Context SecurityContext security, InputStream body) throws IOException {
-        // A folder per user, as the library's temp storage keeps them: files of one folder are created one at a time.
-        Path folder = FOLDER.resolve(security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName());
+        return String.valueOf(Files.copy(body, newFileOf(security.getUserPrincipal()), java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /**
+     * A new file in the user's folder, as the library's temp storage keeps them: files of one folder are created
+     * one at a time. Every endpoint of the benchmark but the library's writes here.
+     */
+    static Path newFileOf(java.security.Principal user) throws IOException {
+        Path folder = FOLDER.resolve(user == null ? "anonymous" : user.getName());
         Files.createDirectories(folder);
-        Path file = Files.createTempFile(folder, "body", ".bin");
-        return String.valueOf(Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        return Files.createTempFile(folder, "body", ".bin");
     }
 
     private static MessageDigest sha256() {

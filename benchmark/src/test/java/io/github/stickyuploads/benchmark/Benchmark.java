@@ -37,10 +37,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Drives the library's endpoint, a raw baseline and the baseline with SHA-256 on one Payara Micro server
- * (-Xmx256m), alternating them in the same run, and prints one Markdown table: throughput of large uploads,
- * rate and latency of small ones, the ratios of ours to both baselines, the server's memory during eight 1 GiB
- * uploads, and the token's cost (JMH). Uploads go round 200 users, as a server sees them.
+ * Drives the library's endpoint and four others on one Payara Micro server (-Xmx256m), alternating them in the
+ * same run: a raw baseline, the baseline with SHA-256 (the limit), the Servlet {@code Part} API and Jakarta REST's
+ * {@code EntityPart} (what a user would write instead). It prints the state it started from and one Markdown
+ * table: throughput of large uploads, rate and latency of small ones, the ratios of ours to the others, the
+ * server's memory during eight 1 GiB uploads, and the token's cost (JMH). Uploads go round 200 users. Every run
+ * starts from an empty temp root and an empty baseline folder of its own.
  *
  * <p>Arguments: {@code full|smoke}, the Payara Micro jar, the benchmark WAR, the HTTP port, the output folder.
  */
@@ -54,8 +56,10 @@ public final class Benchmark {
     private static final String AUTHORIZATION = basic("bench");
     private static final String BASELINE = "bench/baseline";
     private static final String HASHING = "bench/baseline-sha256";
+    private static final String PART = "bench-part";
+    private static final String ENTITY_PART = "bench/entitypart";
     private static final String OURS = "sticky-uploads/default";
-    private static final List<String> ENDPOINTS = List.of(BASELINE, HASHING, OURS);
+    private static final List<String> ENDPOINTS = List.of(BASELINE, HASHING, PART, ENTITY_PART, OURS);
     /** Each row runs every endpoint this many times, in alternating order, and averages. */
     private static final int ROUNDS = 2;
     private static final Pattern TOKEN = Pattern.compile("\"stored\":\"([A-Za-z0-9_-]+)\"");
@@ -76,23 +80,40 @@ public final class Benchmark {
         boolean smoke = "smoke".equals(args[0]);
         Path output = Path.of(args[4]);
         int port = Integer.parseInt(args[3]);
-        Process server = startServer(Path.of(args[1]), Path.of(args[2]), port, output.resolve("benchmark-server.log"));
+        Path state = Files.createDirectories(output.resolve("bench-state-" + System.currentTimeMillis()));
+        String startedFrom = startedFrom(state);
+        Process server = startServer(Path.of(args[1]), Path.of(args[2]), port, output.resolve("benchmark-server.log"), state);
         try {
             Benchmark benchmark = new Benchmark(URI.create("http://localhost:" + port + "/"), server.pid());
             benchmark.awaitServer(server);
             String table = benchmark.run(smoke);
+            System.out.println(startedFrom);
             System.out.println(table);
-            Files.writeString(output.resolve(smoke ? "benchmark-smoke.md" : "benchmark.md"), table);
+            Files.writeString(output.resolve(smoke ? "benchmark-smoke.md" : "benchmark.md"), startedFrom + "\n" + table);
         } finally {
             server.destroy();
             server.waitFor();
         }
     }
 
-    private static Process startServer(Path micro, Path war, int port, Path log) throws IOException {
+    private static Process startServer(Path micro, Path war, int port, Path log, Path state) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dstickyuploads.temp.path=" + state.resolve("temp-root"), "-Dbench.files=" + state.resolve("baseline-files"),
                 "-jar", micro.toString(), "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nocluster").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * What the run starts from, printed with its table: two runs that disagree are compared by it first.
+     */
+    private static String startedFrom(Path state) throws IOException {
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
+        long free = Files.getFileStore(state).getUsableSpace();
+        return String.format(Locale.ROOT, "Started from: an empty temp root and an empty baseline folder in %s (%d GiB free "
+                + "there); %d cores of %s; load average %s; Java %s; %s", state, free / GIB,
+                Runtime.getRuntime().availableProcessors(), cpu, load, System.getProperty("java.version"), Instant.now());
     }
 
     private void awaitServer(Process server) throws Exception {
@@ -115,8 +136,9 @@ public final class Benchmark {
 
     private String run(boolean smoke) throws Exception {
         StringBuilder table = new StringBuilder();
-        table.append("| measurement | baseline | baseline + SHA-256 | sticky-uploads | ours / baseline | ours / (baseline + SHA-256) |\n")
-                .append("|---|---|---|---|---|---|\n");
+        table.append("| measurement | baseline | baseline + SHA-256 | Servlet Part | EntityPart | sticky-uploads "
+                        + "| ours / baseline | ours / (baseline + SHA-256) | ours / Part | ours / EntityPart |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         // Warm every endpoint up before measuring anything.
         for (int i = 0; i < (smoke ? 5 : 200); i++) {
             for (String endpoint : ENDPOINTS) {
@@ -162,16 +184,19 @@ public final class Benchmark {
             String label = "16 KiB uploads, " + concurrency + " at once";
             row(table, label + ": uploads/s", endpoint -> latencies.get(endpoint).rate(), "%.0f");
             row(table, label + ": server CPU per upload (ms)", endpoint -> latencies.get(endpoint).serverCpuMillis(), "%.2f");
-            table.append(String.format(Locale.ROOT, "| %s: p50 / p99 latency (ms) | %s | %s | %s | %s | %s |%n", label,
-                    latencies.get(BASELINE).percentiles(), latencies.get(HASHING).percentiles(), latencies.get(OURS).percentiles(),
-                    latencies.get(OURS).relativeTo(latencies.get(BASELINE)), latencies.get(OURS).relativeTo(latencies.get(HASHING))));
+            Latencies ours = latencies.get(OURS);
+            table.append(String.format(Locale.ROOT, "| %s: p50 / p99 latency (ms) | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    label, latencies.get(BASELINE).percentiles(), latencies.get(HASHING).percentiles(),
+                    latencies.get(PART).percentiles(), latencies.get(ENTITY_PART).percentiles(), ours.percentiles(),
+                    ours.relativeTo(latencies.get(BASELINE)), ours.relativeTo(latencies.get(HASHING)),
+                    ours.relativeTo(latencies.get(PART)), ours.relativeTo(latencies.get(ENTITY_PART))));
         }
         if (memory != null) {
-            table.append(String.format(Locale.ROOT, "| server at -Xmx256m during the last row's uploads: peak heap used / peak RSS (MiB) | | | %d / %d | | |%n",
+            table.append(String.format(Locale.ROOT, "| server at -Xmx256m during the last row's uploads: peak heap used / peak RSS (MiB) | | | | | %d / %d | | | | |%n",
                     memory.peakHeap.get() / MIB, memory.peakRss() / MIB));
         }
         for (RunResult result : tokenCosts(smoke)) {
-            table.append(String.format(Locale.ROOT, "| token %s (µs per operation, JMH) | | | %.2f | | |%n",
+            table.append(String.format(Locale.ROOT, "| token %s (µs per operation, JMH) | | | | | %.2f | | | | |%n",
                     result.getParams().getBenchmark().replaceAll(".*\\.", ""), result.getPrimaryResult().getScore()));
         }
         return table.toString();
@@ -197,9 +222,11 @@ public final class Benchmark {
     }
 
     private static void row(StringBuilder table, String label, Function<String, Double> value, String format) {
-        table.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | " + format + " | %.2f | %.2f |%n", label,
-                value.apply(BASELINE), value.apply(HASHING), value.apply(OURS),
-                value.apply(OURS) / value.apply(BASELINE), value.apply(OURS) / value.apply(HASHING)));
+        double ours = value.apply(OURS);
+        table.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | " + format + " | " + format + " | "
+                        + format + " | %.2f | %.2f | %.2f | %.2f |%n", label,
+                value.apply(BASELINE), value.apply(HASHING), value.apply(PART), value.apply(ENTITY_PART), ours,
+                ours / value.apply(BASELINE), ours / value.apply(HASHING), ours / value.apply(PART), ours / value.apply(ENTITY_PART)));
     }
 
     /**

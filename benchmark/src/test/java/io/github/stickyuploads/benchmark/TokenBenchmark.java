@@ -23,7 +23,7 @@ public class TokenBenchmark {
 
     private final TokenCodec codec = new TokenCodec(new SigningKeys(
             "benchmark-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
-            List.of("previous-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII))));
+            List.of("previous-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII))), "benchmark");
     private final TokenClaims claims = new TokenClaims("temp", "0123456789abcdef0123456789abcdef", "curriculum-vitae.pdf",
             48_213, "application/pdf", new byte[32], Instant.now().plusSeconds(86_400));
     private final String token = codec.mint(claims, "ann@example.org", "/app/sticky-uploads/default");
