@@ -1,9 +1,9 @@
 package io.github.stickyuploads.it;
 
-import io.github.stickyuploads.it.app.BasicLogin;
+import io.github.stickyuploads.testing.BasicLogin;
 import io.github.stickyuploads.it.app.FormLogin;
-import io.github.stickyuploads.it.app.Received;
-import io.github.stickyuploads.it.app.TestUsers;
+import io.github.stickyuploads.testing.Received;
+import io.github.stickyuploads.testing.TestUsers;
 import java.io.File;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.stickyuploads.it;
 
+import io.github.stickyuploads.testing.ServerLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

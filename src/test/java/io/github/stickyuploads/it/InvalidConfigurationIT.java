@@ -1,5 +1,7 @@
 package io.github.stickyuploads.it;
 
+import io.github.stickyuploads.testing.DeploymentFailure;
+import io.github.stickyuploads.testing.ServerLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -155,23 +156,7 @@ class InvalidConfigurationIT {
     }
 
     private void assertDeploymentFails(String deployment, String... expectedFragments) {
-        List<String> log = new ArrayList<>();
-        try (ServerLog server = ServerLog.watch()) {
-            try {
-                // The embedded connector logs a failed deployment instead of throwing it; managed ones throw.
-                deployer.deploy(deployment);
-            } catch (RuntimeException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    log.add(String.valueOf(cause.getMessage()));
-                }
-            }
-            log.addAll(server.lines());
-        }
-        String failure = log.stream().filter(line -> line.contains("Invalid configuration")).findFirst()
-                .orElseThrow(() -> new AssertionError("no deployment failure was logged: " + log));
-        for (String fragment : expectedFragments) {
-            assertTrue(failure.contains(fragment), "the error names '" + fragment + "': " + failure);
-        }
+        DeploymentFailure.of(() -> deployer.deploy(deployment), expectedFragments);
         UploadClient.Answer answer = UploadClient.to(base(deployment)).as("alice").file("upload", "cv.pdf", Samples.pdf(100))
                 .post("sticky-uploads/default");
         // 404: not deployed; 500 or 503: deployed, but its web application did not start.

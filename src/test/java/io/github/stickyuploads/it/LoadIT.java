@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import io.github.stickyuploads.testing.Generated;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LoadIT {
+
+    private static final byte[] PDF_MAGIC = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final int USERS = 10;
     private static final int UPLOADS = 100;
@@ -140,7 +143,7 @@ class LoadIT {
                 + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         InputStream body = new SequenceInputStream(java.util.Collections.enumeration(List.of(new ByteArrayInputStream(head),
-                new java.security.DigestInputStream(new GeneratedPdf(size, seed), sha256), new ByteArrayInputStream(tail))));
+                new java.security.DigestInputStream(Generated.startingWith(PDF_MAGIC, size, seed), sha256), new ByteArrayInputStream(tail))));
         HttpRequest request = HttpRequest.newBuilder(URI.create(deployment + "sticky-uploads/default"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes()))
                 .header("X-Requested-With", "XMLHttpRequest")
@@ -157,36 +160,4 @@ class LoadIT {
     }
 
     /** A PDF-looking stream of a given length, made up as it is read. */
-    private static final class GeneratedPdf extends InputStream {
-
-        private static final byte[] MAGIC = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        private final Random random;
-        private final long length;
-        private long position;
-
-        GeneratedPdf(long length, long seed) {
-            this.length = length;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int count) {
-            if (position >= length) {
-                return -1;
-            }
-            int n = (int) Math.min(count, length - position);
-            for (int i = 0; i < n; i++) {
-                long at = position + i;
-                buffer[offset + i] = at < MAGIC.length ? MAGIC[(int) at] : (byte) ('a' + random.nextInt(26));
-            }
-            position += n;
-            return n;
-        }
-    }
 }

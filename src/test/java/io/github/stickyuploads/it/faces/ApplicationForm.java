@@ -1,7 +1,7 @@
 package io.github.stickyuploads.it.faces;
 
 import io.github.stickyuploads.StickyFile;
-import io.github.stickyuploads.it.app.Received;
+import io.github.stickyuploads.testing.Received;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.github.stickyuploads.it.ownapp;
 
 import io.github.stickyuploads.StickyFile;
 import io.github.stickyuploads.StickyFiles;
-import io.github.stickyuploads.it.app.Received;
+import io.github.stickyuploads.testing.Received;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

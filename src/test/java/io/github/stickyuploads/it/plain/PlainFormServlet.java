@@ -3,7 +3,7 @@ package io.github.stickyuploads.it.plain;
 import io.github.stickyuploads.StickyFile;
 import io.github.stickyuploads.StickyFiles;
 import io.github.stickyuploads.StickyInput;
-import io.github.stickyuploads.it.app.Received;
+import io.github.stickyuploads.testing.Received;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;

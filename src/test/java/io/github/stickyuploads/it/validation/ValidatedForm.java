@@ -1,7 +1,7 @@
 package io.github.stickyuploads.it.validation;
 
 import io.github.stickyuploads.StickyFile;
-import io.github.stickyuploads.it.app.Received;
+import io.github.stickyuploads.testing.Received;
 import io.github.stickyuploads.validation.FileType;
 import io.github.stickyuploads.validation.MaxFileSize;
 import jakarta.enterprise.context.RequestScoped;

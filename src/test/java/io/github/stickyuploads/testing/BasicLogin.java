@@ -1,4 +1,4 @@
-package io.github.stickyuploads.it.app;
+package io.github.stickyuploads.testing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;

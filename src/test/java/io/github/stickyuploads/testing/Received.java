@@ -1,4 +1,4 @@
-package io.github.stickyuploads.it.app;
+package io.github.stickyuploads.testing;
 
 import io.github.stickyuploads.StickyFile;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.stickyuploads.it.app;
+package io.github.stickyuploads.testing;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;

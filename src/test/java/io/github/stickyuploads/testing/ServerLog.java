@@ -1,4 +1,4 @@
-package io.github.stickyuploads.it;
+package io.github.stickyuploads.testing;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * records it; a managed one writes a log file (the system property {@code test.server.log}), read from its
  * size at the start on.
  */
-final class ServerLog implements AutoCloseable {
+public final class ServerLog implements AutoCloseable {
 
     private final List<String> records = new CopyOnWriteArrayList<>();
     private final Handler handler;
@@ -55,12 +55,12 @@ final class ServerLog implements AutoCloseable {
     }
 
     /** @return a log that records from now on */
-    static ServerLog watch() {
+    public static ServerLog watch() {
         return new ServerLog();
     }
 
     /** @return what was logged since {@link #watch()}, one entry per record (embedded) or line (file) */
-    List<String> lines() {
+    public List<String> lines() {
         if (file == null) {
             return List.copyOf(records);
         }
@@ -76,7 +76,7 @@ final class ServerLog implements AutoCloseable {
     }
 
     /** @return the entries that contain a text */
-    List<String> linesWith(String text) {
+    public List<String> linesWith(String text) {
         return lines().stream().filter(line -> line.contains(text)).toList();
     }
 
