@@ -3,12 +3,15 @@ package io.github.stickyuploads.internal.store;
 import io.github.stickyuploads.internal.token.TokenRefusal;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The tokens one request carried that gave no file, counted by reason and logged as one WARNING line (never
- * with a token), however many there were: a forged form with thousands of values costs one line.
+ * The tokens one request carried that gave no file, counted by reason and logged as one line (never with a
+ * token), however many there were: a forged form with thousands of values costs one line. The line is a WARNING
+ * when any reason is {@linkplain TokenRefusal.Concern#SUSPICIOUS suspicious}, else INFO: an expired form or a
+ * file removed twice is everyday use, not something to alert on.
  */
 public final class TokenRefusals {
 
@@ -44,7 +47,9 @@ public final class TokenRefusals {
         int total = count();
         String reasons = counts.entrySet().stream().map(entry -> entry.getValue() + " because " + entry.getKey().reason())
                 .collect(Collectors.joining(", "));
-        LOG.warning(() -> "Ignoring " + (total == 1 ? "a sticky-upload token" : total + " sticky-upload tokens") + " read for "
+        Level level = counts.keySet().stream().anyMatch(refusal -> refusal.concern() == TokenRefusal.Concern.SUSPICIOUS)
+                ? Level.WARNING : Level.INFO;
+        LOG.log(level, () -> "Ignoring " + (total == 1 ? "a sticky-upload token" : total + " sticky-upload tokens") + " read for "
                 + where + (user == null ? "" : " by " + user) + ": " + reasons);
         counts.clear();
     }
