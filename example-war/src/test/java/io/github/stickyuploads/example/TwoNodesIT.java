@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.github.stickyuploads.s3.testing.S3ProxyServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * The proof for several servers: two separate JVMs (Payara Micro) run the demo WAR on their own ports with
  * the same secret and storage and no session sharing, as behind a round-robin load balancer. An upload
  * accepted by node A is claimed on node B, released there, gone for A; expired uploads are purged once while
- * both nodes purge. Run for the directory storage on a shared folder and the jdbc storage on PostgreSQL.
+ * both nodes purge. Run for the directory storage on a shared folder, the jdbc storage on PostgreSQL and the s3
+ * storage on an S3Proxy.
  */
 class TwoNodesIT {
 
@@ -77,6 +79,26 @@ class TwoNodesIT {
                 return row.getLong(1);
             }
         });
+    }
+
+    @Test
+    void theS3StorageOnAnS3Server() throws Exception {
+        String bucket = "two-nodes";
+        try (S3ProxyServer s3 = S3ProxyServer.start()) {
+            s3.createBucket(bucket);
+            Map<String, String> environment = Map.of("STICKYUPLOADS_STORAGE", "s3",
+                    "STICKYUPLOADS_S3_BUCKET", bucket,
+                    "STICKYUPLOADS_S3_ENDPOINT", s3.endpoint().toString(),
+                    "STICKYUPLOADS_S3_PATH_STYLE", "true",
+                    "AWS_ACCESS_KEY_ID", S3ProxyServer.identity(),
+                    "AWS_SECRET_ACCESS_KEY", S3ProxyServer.credential(),
+                    "AWS_REGION", "us-east-1",
+                    // No instance metadata service here: without this the SDK's default chains would wait for one.
+                    "AWS_EC2_METADATA_DISABLED", "true");
+            prove(environment, () -> s3.keys(bucket).stream().filter(key -> !key.startsWith("sticky-uploads/.")).count());
+            assertEquals(List.of(), s3.leftovers(bucket, "sticky-uploads/.deleted/"),
+                    "no object, multipart upload or part left in the bucket");
+        }
     }
 
     /** Each node keeps its form posts and any temp file in a folder of its own, never in the host's shared one. */
