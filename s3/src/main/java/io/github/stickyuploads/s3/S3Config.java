@@ -115,35 +115,72 @@ public final class S3Config {
     private final boolean pathStyle;
 
     private S3Config(Function<String, Optional<String>> source) {
-        bucket = source.apply(BUCKET).map(String::trim).filter(value -> !value.isEmpty())
-                .orElseThrow(() -> new InvalidConfigurationException(BUCKET, "name the bucket that keeps the uploads "
-                        + "(the s3 storage needs one; set " + BUCKET + " or STICKYUPLOADS_S3_BUCKET)"));
-        if (bucket.length() > 255 || !bucket.matches("[A-Za-z0-9._-]+")) {
-            throw new InvalidConfigurationException(BUCKET, "'" + bucket + "' is not a bucket name: use letters, digits, "
+        bucket = bucket(valueOf(source, BUCKET).orElseThrow(() -> new InvalidConfigurationException(BUCKET,
+                "name the bucket that keeps the uploads (the s3 storage needs one; set " + BUCKET
+                        + " or STICKYUPLOADS_S3_BUCKET)")));
+        // Set but empty is a prefix too: the whole bucket.
+        prefix = prefix(source.apply(PREFIX).map(String::trim).orElse(DEFAULT_PREFIX));
+        endpoint = valueOf(source, ENDPOINT).map(S3Config::endpoint);
+        region = valueOf(source, REGION).map(S3Config::region);
+        pathStyle = pathStyle(source.apply(PATH_STYLE).map(value -> value.trim().toLowerCase(Locale.ROOT))
+                .orElse(DEFAULT_PATH_STYLE));
+    }
+
+    /** @return the trimmed value of the key, empty when it is not set or blank */
+    private static Optional<String> valueOf(Function<String, Optional<String>> source, String key) {
+        return source.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private static String bucket(String value) {
+        if (value.length() > 255 || !value.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidConfigurationException(BUCKET, "'" + value + "' is not a bucket name: use letters, digits, "
                     + "'.', '-' and '_' only");
         }
-        prefix = source.apply(PREFIX).map(String::trim).orElse(DEFAULT_PREFIX);
-        if (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/") || prefix.contains("//"))) {
-            throw new InvalidConfigurationException(PREFIX, "'" + prefix + "' must be empty or end in '/', and neither "
+        return value;
+    }
+
+    private static String prefix(String value) {
+        if (!value.isEmpty() && (!value.endsWith("/") || value.startsWith("/") || value.contains("//"))) {
+            throw new InvalidConfigurationException(PREFIX, "'" + value + "' must be empty or end in '/', and neither "
                     + "start with '/' nor contain '//', e.g. " + DEFAULT_PREFIX);
         }
-        if (prefix.getBytes(StandardCharsets.UTF_8).length > MAX_PREFIX_BYTES
-                || prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_PREFIX_BYTES
+                || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new InvalidConfigurationException(PREFIX, "must have at most " + MAX_PREFIX_BYTES
                     + " UTF-8 bytes and no control characters");
         }
-        endpoint = source.apply(ENDPOINT).map(String::trim).filter(value -> !value.isEmpty()).map(S3Config::endpoint);
-        region = source.apply(REGION).map(String::trim).filter(value -> !value.isEmpty());
-        region.ifPresent(value -> {
-            if (!value.matches("[a-z0-9-]+")) {
-                throw new InvalidConfigurationException(REGION, "'" + value + "' is not a region name, e.g. eu-central-1");
+        return value;
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new URISyntaxException(value, "not an http(s) URL of a host");
             }
-        });
-        String style = source.apply(PATH_STYLE).map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse(DEFAULT_PATH_STYLE);
-        if (!style.equals("true") && !style.equals("false")) {
-            throw new InvalidConfigurationException(PATH_STYLE, "write true or false, not '" + style + "'");
+            return uri;
+        } catch (URISyntaxException e) {
+            // A URL with a user part may carry a password: never repeat it.
+            String shown = value.contains("@") ? "the value" : "'" + value + "'";
+            throw new InvalidConfigurationException(ENDPOINT, shown + " is not the URL of an S3-compatible service, "
+                    + "e.g. https://minio.internal:9000 (no user, query or fragment)");
         }
-        pathStyle = Boolean.parseBoolean(style);
+    }
+
+    private static String region(String value) {
+        if (!value.matches("[a-z0-9-]+")) {
+            throw new InvalidConfigurationException(REGION, "'" + value + "' is not a region name, e.g. eu-central-1");
+        }
+        return value;
+    }
+
+    private static boolean pathStyle(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidConfigurationException(PATH_STYLE, "write true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /**
@@ -168,23 +205,6 @@ public final class S3Config {
      */
     public static S3Config from(Config config) {
         return from(key -> config.getOptionalValue(key, String.class));
-    }
-
-    private static URI endpoint(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
-                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new URISyntaxException(value, "not an http(s) URL of a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            // A URL with a user part may carry a password: never repeat it.
-            String shown = value.contains("@") ? "the value" : "'" + value + "'";
-            throw new InvalidConfigurationException(ENDPOINT, shown + " is not the URL of an S3-compatible service, "
-                    + "e.g. https://minio.internal:9000 (no user, query or fragment)");
-        }
     }
 
     /**

@@ -1,6 +1,14 @@
 package io.github.stickyuploads.s3;
 
 import io.github.stickyuploads.config.InvalidConfigurationException;
+import io.github.stickyuploads.s3.internal.Bucket;
+import io.github.stickyuploads.s3.internal.Claims;
+import io.github.stickyuploads.s3.internal.Layout;
+import io.github.stickyuploads.s3.internal.Purge;
+import io.github.stickyuploads.s3.internal.S3Connection;
+import io.github.stickyuploads.s3.internal.StreamingWriter;
+import io.github.stickyuploads.s3.internal.UploadReader;
+import io.github.stickyuploads.s3.internal.UsageListing;
 import io.github.stickyuploads.storage.ExpiredUpload;
 import io.github.stickyuploads.storage.OwnerUsage;
 import io.github.stickyuploads.storage.StoredObject;
@@ -11,44 +19,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The {@code s3} storage: uploads in an Amazon S3 bucket or on any S3-compatible service (MinIO, Ceph, Garage...),
@@ -125,27 +105,12 @@ public class S3Storage implements UploadStorage {
      */
     public static final Duration ABANDONED_UPLOAD = Duration.ofHours(1);
 
-    private static final Logger LOG = Logger.getLogger("io.github.stickyuploads.s3");
-    /** S3's limit of parts per multipart upload: with 8 MiB parts, uploads of up to 78 GiB. */
-    private static final int MAX_PARTS = 10_000;
-    /** A claim older than this whose upload is still there was left by a deleter that failed half-way. */
-    private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
-    /** DeleteObjects takes at most 1,000 keys. */
-    private static final int DELETE_BATCH = 1_000;
-    /** Where the SDK's default chain looks for credentials, for the startup check's messages. */
-    private static final String CREDENTIALS_CHAIN = "the AWS SDK's default credentials chain (the system properties "
-            + "aws.accessKeyId and aws.secretAccessKey, the environment variables AWS_ACCESS_KEY_ID and "
-            + "AWS_SECRET_ACCESS_KEY, web identity, ~/.aws/credentials, or the container's or instance's role)";
-    private static final String CREDENTIALS_KEY = "AWS_ACCESS_KEY_ID";
-
     @Inject
     Config config;
 
     private final List<ExecutionInterceptor> interceptors;
-    private volatile S3Config settings;
-    private volatile Layout layout;
-    private volatile S3Client client;
-    private DefaultCredentialsProvider credentials;
+    private volatile Parts parts;
+    private volatile S3Connection connection;
     private boolean closed;
 
     /**
@@ -169,96 +134,59 @@ public class S3Storage implements UploadStorage {
 
     /** For tests that watch or break the requests this storage sends. */
     S3Storage(S3Config settings, List<ExecutionInterceptor> interceptors) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.layout = new Layout(settings.prefix());
         this.interceptors = List.copyOf(interceptors);
+        this.parts = assemble(Objects.requireNonNull(settings, "settings"));
     }
 
     // ---- Setup -----------------------------------------------------------------------------------------------
 
+    /** The pieces of this storage, which share the settings and the bucket. */
+    private record Parts(S3Config settings, StartupCheck check, StreamingWriter writer, UploadReader reader,
+            Claims claims, UsageListing usage, Purge purge) {
+    }
+
+    /** @return the pieces; none of them touches S3 before it is asked to */
+    private Parts assemble(S3Config settings) {
+        Bucket bucket = new Bucket(settings.bucket(), new Layout(settings.prefix()), () -> connection().client());
+        Claims claims = new Claims(bucket);
+        return new Parts(settings, new StartupCheck(settings, bucket, this::connection),
+                new StreamingWriter(bucket, PART_SIZE), new UploadReader(bucket), claims, new UsageListing(bucket),
+                new Purge(bucket, claims, CLAIM_LIFETIME, ABANDONED_UPLOAD));
+    }
+
     /**
-     * @return the settings, read on first use
+     * @return the pieces, made when the settings are first needed
      * @throws InvalidConfigurationException if a value cannot be used
      */
-    private S3Config settings() {
-        S3Config current = settings;
+    private Parts parts() {
+        Parts current = parts;
         if (current == null) {
             synchronized (this) {
-                if (settings == null) {
-                    S3Config read = S3Config.from(config);
-                    layout = new Layout(read.prefix());
-                    settings = read;
+                if (parts == null) {
+                    parts = assemble(S3Config.from(config));
                 }
-                current = settings;
+                current = parts;
             }
         }
         return current;
     }
 
-    private Layout layout() {
-        settings();
-        return layout;
+    /** The connection, opened on first use: an application that selected another storage never opens one. */
+    private S3Connection connection() {
+        S3Connection open = connection;
+        return open != null ? open : connect();
     }
 
-    private String bucket() {
-        return settings().bucket();
-    }
-
-    /** The client, built on first use: an application that selected another storage never builds one. */
-    private S3Client client() {
-        S3Client built = client;
-        return built != null ? built : buildClient();
-    }
-
-    private synchronized S3Client buildClient() {
+    private synchronized S3Connection connect() {
         if (closed) {
             throw new IllegalStateException("The s3 storage has been closed");
         }
-        if (client == null) {
-            S3Config current = settings();
-            credentials = DefaultCredentialsProvider.builder().build();
-            S3ClientBuilder builder = S3Client.builder()
-                    // Always this client, explicitly: the SDK would otherwise pick whichever HTTP client it finds first
-                    // on the class path, and silently prefer Apache's should the application bring one.
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()
-                            .connectionTimeout(Duration.ofSeconds(5))
-                            .socketTimeout(Duration.ofSeconds(30)))
-                    .credentialsProvider(credentials)
-                    .region(region(current))
-                    .forcePathStyle(current.pathStyle())
-                    // No CRC32 trailers or aws-chunked bodies that many S3-compatible services refuse: only where an
-                    // operation requires a checksum (DeleteObjects).
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                    .overrideConfiguration(override -> override
-                            // One attempt carries at most one part, so a minute is plenty; retries included, five.
-                            .apiCallAttemptTimeout(Duration.ofSeconds(60))
-                            .apiCallTimeout(Duration.ofMinutes(5))
-                            .retryStrategy(retry -> retry.maxAttempts(3))
-                            .executionInterceptors(interceptors));
-            current.endpoint().ifPresent(builder::endpointOverride);
-            try {
-                client = builder.build();
-            } catch (RuntimeException e) {
-                credentials.close();
-                credentials = null;
-                throw e;
-            }
+        if (connection == null) {
+            S3Config settings = parts().settings();
+            connection = S3Connection.open(settings.endpoint(), settings.region(), S3Config.DEFAULT_REGION,
+                    settings.pathStyle(), interceptors);
         }
-        return client;
-    }
-
-    /** The configured region, else the SDK's default chain, else us-east-1 (which every S3-compatible service takes). */
-    private static Region region(S3Config settings) {
-        if (settings.region().isPresent()) {
-            return Region.of(settings.region().get());
-        }
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkClientException noRegion) {
-            return Region.of(S3Config.DEFAULT_REGION);
-        }
+        return connection;
     }
 
     /**
@@ -269,13 +197,9 @@ public class S3Storage implements UploadStorage {
     @PreDestroy
     public synchronized void close() {
         closed = true;
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-        if (credentials != null) {
-            credentials.close();
-            credentials = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 
@@ -301,109 +225,11 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public void verify() {
-        S3Config current = settings();
-        S3Client s3 = client();
-        try {
-            s3.headBucket(b -> b.bucket(current.bucket()));
-        } catch (RuntimeException e) {
-            throw startupFailure("HeadBucket", e, s3);
-        }
-        String probe = layout().newProbeKey();
-        try {
-            putIfAbsent(s3, probe, Map.of());
-            boolean secondPutRefused;
-            try {
-                putIfAbsent(s3, probe, Map.of());
-                secondPutRefused = false;
-            } catch (AwsServiceException e) {
-                if (e.statusCode() != 412) {
-                    throw e;
-                }
-                secondPutRefused = true;
-            }
-            s3.deleteObject(b -> b.bucket(current.bucket()).key(probe));
-            if (!secondPutRefused) {
-                throw new InvalidConfigurationException(S3Config.ENDPOINT, "the S3 service at " + where(current)
-                        + " ignores conditional writes (If-None-Match: *): a second put of the probe object " + probe
-                        + " succeeded; the s3 storage needs them so that an upload is deleted exactly once");
-            }
-        } catch (InvalidConfigurationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw startupFailure("PutObject/DeleteObject of the probe " + probe, e, s3);
-        }
-        LOG.info(() -> "The s3 storage is ready: " + current);
+        parts().check().run();
     }
 
-    /** Turns what the startup check met into a message that names the key to fix, and S3's code. */
-    private InvalidConfigurationException startupFailure(String operation, RuntimeException e, S3Client s3) {
-        S3Config current = settings();
-        String where = where(current);
-        if (e instanceof NoSuchBucketException || (e instanceof AwsServiceException service && service.statusCode() == 404
-                && operation.equals("HeadBucket"))) {
-            return new InvalidConfigurationException(S3Config.BUCKET, "the bucket '" + current.bucket()
-                    + "' does not exist at " + where + " (" + operation + ": " + code(e) + ")");
-        }
-        if (e instanceof AwsServiceException service) {
-            int status = service.statusCode();
-            String code = code(e);
-            if (status == 403 && code.startsWith("403") && operation.equals("HeadBucket")) {
-                code = errorCodeOfAList(s3, current).orElse(code); // a HEAD answer has no body, so no code: ask once more
-            }
-            if (status == 403) {
-                return new InvalidConfigurationException(CREDENTIALS_KEY, "S3 at " + where + " refused the credentials"
-                        + accessKey() + " for the bucket '" + current.bucket() + "' (" + operation + ": " + code
-                        + "); they come from " + CREDENTIALS_CHAIN + ", and need s3:ListBucket on the bucket and "
-                        + "s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload and "
-                        + "s3:ListBucketMultipartUploads under the prefix '" + current.prefix() + "'");
-            }
-            if (status == 301 || status == 307 || "AuthorizationHeaderMalformed".equals(code)) {
-                return new InvalidConfigurationException(S3Config.REGION, "the bucket '" + current.bucket()
-                        + "' is not in the region this storage used at " + where + " (" + operation + ": " + code
-                        + "); set " + S3Config.REGION + " to the bucket's region");
-            }
-            if (status == 501 || "NotImplemented".equals(code)) {
-                return new InvalidConfigurationException(S3Config.ENDPOINT, "the S3 service at " + where
-                        + " lacks an operation the s3 storage needs (" + operation + ": " + code
-                        + "); it needs conditional writes (PutObject with If-None-Match: *) and multipart uploads");
-            }
-            return new InvalidConfigurationException(S3Config.ENDPOINT, "the S3 service at " + where
-                    + " failed the startup check (" + operation + ": " + code + ")");
-        }
-        if (e instanceof SdkClientException && !isUnreachable(e) && String.valueOf(e.getMessage()).contains("credentials")) {
-            return new InvalidConfigurationException(CREDENTIALS_KEY, "no AWS credentials were found in "
-                    + CREDENTIALS_CHAIN + " (" + operation + ")");
-        }
-        return new InvalidConfigurationException(S3Config.ENDPOINT, "cannot reach the S3 service at " + where + " ("
-                + operation + ": " + e.getMessage() + "); check " + S3Config.ENDPOINT + " and " + S3Config.REGION);
-    }
-
-    private Optional<String> errorCodeOfAList(S3Client s3, S3Config current) {
-        try {
-            s3.listObjectsV2(b -> b.bucket(current.bucket()).prefix(current.prefix()).maxKeys(1));
-            return Optional.empty();
-        } catch (AwsServiceException e) {
-            return Optional.of(code(e));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The access key id of the credentials in use (not a secret: S3 names it in its own errors). */
-    private String accessKey() {
-        try {
-            return " of the access key " + credentials.resolveCredentials().accessKeyId();
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static String where(S3Config settings) {
-        return settings.endpoint().map(URI::toString).orElse("Amazon S3")
-                + settings.region().map(region -> " (region " + region + ")").orElse("");
-    }
-
-    // ---- Store -----------------------------------------------------------------------------------------------
+    // ---- Uploads ---------------------------------------------------------------------------------------------
+    // An id this storage did not issue never reaches S3, nor the settings: a forged id names nothing.
 
     /**
      * Streams an upload into S3 with one buffer of {@value #PART_SIZE} bytes: one PutObject when the whole file fits
@@ -415,136 +241,8 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public StoredObject store(UploadContent content, UploadMetadata metadata) throws IOException {
-        S3Client s3 = client();
-        String id = Layout.newId(metadata.owner(), metadata.expires());
-        String key = layout().uploadKey(id);
-        Map<String, String> objectMetadata = Layout.metadataOf(metadata);
-        byte[] buffer = new byte[PART_SIZE];
-        int length = content.readNBytes(buffer, 0, PART_SIZE);
-        int next = length == PART_SIZE ? content.read() : -1;
-        if (next < 0) {
-            putWhole(s3, key, metadata.contentType(), objectMetadata, buffer, length, content);
-        } else {
-            putInParts(s3, key, metadata.contentType(), objectMetadata, buffer, length, next, content);
-        }
-        return new StoredObject(id);
+        return parts().writer().store(content, metadata);
     }
-
-    /** The whole upload is in the buffer and the content at its end: one PutObject. */
-    private void putWhole(S3Client s3, String key, String contentType, Map<String, String> metadata, byte[] buffer,
-            int length, UploadContent content) throws IOException {
-        requireSize(content, length);
-        try {
-            s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType).metadata(metadata)
-                    .contentLength((long) length), body(buffer, length, contentType));
-        } catch (RuntimeException e) {
-            // An answer lost on the way may hide a put that succeeded: nobody knows this key, so delete it to be sure.
-            IOException failure = failure("store an upload", e);
-            deleteQuietly(s3, key, failure);
-            throw failure;
-        }
-    }
-
-    /**
-     * A multipart upload from the one buffer: each part is uploaded before the next is read into the same array, and
-     * the sync client returns only when S3 has answered, so the SDK never reads a buffer that is being refilled (it
-     * reads it twice over plain http, once for the SigV4 payload hash and once to send it, and again on a retry).
-     */
-    private void putInParts(S3Client s3, String key, String contentType, Map<String, String> metadata, byte[] buffer,
-            int firstLength, int next, UploadContent content) throws IOException {
-        String uploadId;
-        try {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket()).key(key).contentType(contentType)
-                    .metadata(metadata)).uploadId();
-        } catch (RuntimeException e) {
-            throw failure("start a multipart upload", e);
-        }
-        boolean completing = false;
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            int length = firstLength;
-            long sent = 0;
-            while (true) {
-                int number = parts.size() + 1;
-                if (number > MAX_PARTS) {
-                    throw new IOException("An upload may have at most " + MAX_PARTS + " parts of " + PART_SIZE + " bytes");
-                }
-                int partLength = length;
-                String eTag = s3.uploadPart(b -> b.bucket(bucket()).key(key).uploadId(uploadId).partNumber(number)
-                        .contentLength((long) partLength), body(buffer, partLength, "application/octet-stream")).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
-                sent += partLength;
-                if (next < 0) {
-                    break;
-                }
-                buffer[0] = (byte) next;
-                length = 1 + content.readNBytes(buffer, 1, PART_SIZE - 1);
-                next = length == PART_SIZE ? content.read() : -1;
-            }
-            requireSize(content, sent);
-            completing = true;
-            s3.completeMultipartUpload(b -> b.bucket(bucket()).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
-        } catch (IOException | RuntimeException | Error e) {
-            IOException failure = e instanceof RuntimeException runtime ? failure("store an upload", runtime) : null;
-            Throwable thrown = failure != null ? failure : e;
-            abandon(s3, key, uploadId, completing, thrown);
-            if (failure != null) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
-
-    /** The library measured the content; the storage must have stored exactly that many bytes. */
-    private static void requireSize(UploadContent content, long stored) throws IOException {
-        if (content.size() != stored) {
-            throw new IOException("The s3 storage read " + stored + " bytes of an upload of " + content.size());
-        }
-    }
-
-    /**
-     * Leaves nothing of a failed multipart upload: aborts it, and deletes the object when the failure came during
-     * CompleteMultipartUpload (it may have completed). The thread's interrupt, if that was the failure, is put aside
-     * meanwhile: the SDK would refuse to send the abort.
-     */
-    private void abandon(S3Client s3, String key, String uploadId, boolean mayHaveCompleted, Throwable failure) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket()).key(key).uploadId(uploadId));
-        } catch (NoSuchUploadException alreadyGone) {
-            // Completed after all, or aborted by a purge.
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e); // the purge aborts it after ABANDONED_UPLOAD
-        } finally {
-            if (mayHaveCompleted) {
-                deleteQuietly(s3, key, failure);
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void deleteQuietly(S3Client s3, String key, Throwable failure) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            s3.deleteObject(b -> b.bucket(bucket()).key(key));
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The first {@code length} bytes of the buffer, without a copy; every stream the SDK asks for reads them anew. */
-    private static RequestBody body(byte[] buffer, int length, String contentType) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, contentType);
-    }
-
-    // ---- Read ------------------------------------------------------------------------------------------------
 
     /**
      * @return the size of the upload, empty when the id is not one this storage issued or the object is gone
@@ -553,15 +251,7 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public OptionalLong size(String id) throws IOException {
-        if (!Layout.isId(id)) {
-            return OptionalLong.empty();
-        }
-        try {
-            return head(client(), layout().uploadKey(id)).map(head -> OptionalLong.of(head.contentLength()))
-                    .orElse(OptionalLong.empty());
-        } catch (RuntimeException e) {
-            throw failure("read an upload's size", e);
-        }
+        return Layout.isId(id) ? parts().reader().size(id) : OptionalLong.empty();
     }
 
     /**
@@ -572,53 +262,13 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public Optional<InputStream> open(String id) throws IOException {
-        if (!Layout.isId(id)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(client().getObject(b -> b.bucket(bucket()).key(layout().uploadKey(id))));
-        } catch (NoSuchKeyException gone) {
-            return Optional.empty();
-        } catch (AwsServiceException e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw failure("read an upload", e);
-        } catch (RuntimeException e) {
-            throw failure("read an upload", e);
-        }
+        return Layout.isId(id) ? parts().reader().open(id) : Optional.empty();
     }
-
-    private Optional<HeadObjectResponse> head(S3Client s3, String key) {
-        try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket()).key(key)));
-        } catch (NoSuchKeyException gone) {
-            return Optional.empty();
-        } catch (AwsServiceException e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    // ---- Delete ----------------------------------------------------------------------------------------------
 
     /**
      * Deletes an upload once: of several callers, on one server or several, exactly one claims it and answers true.
-     *
-     * <p>Why this is exactly once, whatever the interleaving (every remover of an upload, a delete or a purge, goes
-     * through the same claim, and nothing else ever deletes an upload that has no old claim):
-     * <ul>
-     * <li>Two callers that both saw the upload both try to create its claim; S3 lets one conditional PUT succeed and
-     * answers the other 412, so one deletes and answers true, the other answers false.</li>
-     * <li>A caller that looks after the upload is gone answers false without a claim.</li>
-     * <li>A caller that looked while the upload was still there but claims after it is gone finds the winner's claim
-     * (kept for {@link #CLAIM_LIFETIME}, far longer than one call can take) and answers false. Were claims deleted at
-     * once, this caller would win a second time: the reason they stay.</li>
-     * <li>A winner whose DeleteObject fails gives the claim back and throws: nobody answered true, and the upload
-     * is still there for the next caller.</li>
-     * </ul>
+     * A caller that claims after another has deleted the upload finds that caller's claim, which stays for
+     * {@link #CLAIM_LIFETIME}, and answers false.
      *
      * @return whether this call removed it
      * @throws IOException when S3 cannot be changed
@@ -626,78 +276,7 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public boolean delete(String id) throws IOException {
-        if (!Layout.isId(id)) {
-            return false;
-        }
-        S3Client s3 = client();
-        String key = layout().uploadKey(id);
-        try {
-            // Look first, so that an id that names nothing (forged, or long deleted) leaves no claim behind. Between
-            // this look and the claim another caller may delete the upload; its claim is still there then (claims live
-            // for CLAIM_LIFETIME), so this caller's claim fails and it answers false.
-            if (head(s3, key).isEmpty()) {
-                return false;
-            }
-            if (!claim(s3, id)) {
-                return false;
-            }
-            deleteClaimed(s3, id, key);
-            return true;
-        } catch (RuntimeException e) {
-            throw failure("delete an upload", e);
-        }
-    }
-
-    /**
-     * Creates the upload's claim; true for the one caller whose PUT created it. The claim carries a random token, so
-     * that a caller whose PUT succeeded but whose answer was lost (the SDK then retries, and the retry meets its own
-     * claim: 412) still knows that it won, and nobody else may think so.
-     */
-    private boolean claim(S3Client s3, String id) {
-        String token = Layout.newRandom();
-        String claimKey = layout().claimKey(id);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                putIfAbsent(s3, claimKey, Map.of(Layout.META_CLAIM, token));
-                return true;
-            } catch (AwsServiceException e) {
-                if (e.statusCode() == 412) {
-                    return head(s3, claimKey).map(head -> token.equals(head.metadata().get(Layout.META_CLAIM))).orElse(false);
-                }
-                // 409 ConditionalRequestConflict: Amazon S3 was writing another PUT of the same key; one of them wins,
-                // so ask again until the answer is 200 or 412.
-                if (e.statusCode() != 409 || attempt == 5) {
-                    throw e;
-                }
-                pause(attempt * 50L);
-            }
-        }
-    }
-
-    /** Deletes a claimed upload; should that fail, gives the claim back, so that a later delete can win it. */
-    private void deleteClaimed(S3Client s3, String id, String key) {
-        try {
-            s3.deleteObject(b -> b.bucket(bucket()).key(key));
-        } catch (RuntimeException e) {
-            // Giving the claim back is safe: nobody answered true, and whoever looks next either finds the upload
-            // (and may claim it) or does not (and answers false).
-            deleteQuietly(s3, layout().claimKey(id), e);
-            throw e;
-        }
-    }
-
-    private void putIfAbsent(S3Client s3, String key, Map<String, String> metadata) {
-        s3.putObject(b -> b.bucket(bucket()).key(key).ifNoneMatch("*").metadata(metadata).contentLength(0L),
-                RequestBody.empty());
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SdkClientException.create("Interrupted while waiting to claim an upload", e);
-        }
+        return Layout.isId(id) && parts().claims().delete(id);
     }
 
     // ---- Quotas and purges -----------------------------------------------------------------------------------
@@ -711,22 +290,7 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public Optional<OwnerUsage> usage(String owner, Instant now) throws IOException {
-        Layout keys = layout();
-        long files = 0;
-        long bytes = 0;
-        try {
-            for (S3Object object : client().listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(keys.ownerPrefix(owner)))
-                    .contents()) {
-                Optional<String> id = keys.idOfUploadKey(object.key());
-                if (id.isPresent() && !Layout.expires(id.get()).isBefore(now)) {
-                    files++;
-                    bytes += Objects.requireNonNullElse(object.size(), 0L);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw failure("count a user's uploads", e);
-        }
-        return Optional.of(new OwnerUsage(files, bytes));
+        return Optional.of(parts().usage().usage(owner, now));
     }
 
     /**
@@ -741,131 +305,6 @@ public class S3Storage implements UploadStorage {
      */
     @Override
     public List<ExpiredUpload> purgeExpired(Instant now) throws IOException {
-        S3Client s3 = client();
-        Layout keys = layout();
-        List<S3Object> expired = new ArrayList<>();
-        Map<String, Instant> claims = new HashMap<>();
-        List<String> stale = new ArrayList<>();
-        try {
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(keys.prefix())).contents()) {
-                String key = object.key();
-                Optional<String> id = keys.idOfUploadKey(key);
-                if (id.isPresent()) {
-                    if (Layout.expires(id.get()).isBefore(now)) {
-                        expired.add(object);
-                    }
-                    continue;
-                }
-                Optional<String> claimed = keys.idOfClaimKey(key);
-                Instant modified = Objects.requireNonNullElse(object.lastModified(), now);
-                if (claimed.isPresent()) {
-                    claims.put(claimed.get(), modified);
-                    if (modified.isBefore(now.minus(CLAIM_LIFETIME))) {
-                        stale.add(key);
-                    }
-                } else if (keys.isProbeKey(key) && modified.isBefore(now.minus(ABANDONED_UPLOAD))) {
-                    stale.add(key);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw failure("list uploads to purge", e);
-        }
-
-        List<ExpiredUpload> purged = new ArrayList<>();
-        for (S3Object object : expired) {
-            String id = keys.idOfUploadKey(object.key()).orElseThrow();
-            try {
-                Instant claimedAt = claims.get(id);
-                if (claimedAt != null) {
-                    // Someone is deleting it. If that began long ago, the deleter failed half-way (and could not give
-                    // the claim back): remove the upload, without reporting it, since the claim is the deleter's.
-                    if (claimedAt.isBefore(now.minus(ABANDONED_CLAIM))) {
-                        s3.deleteObject(b -> b.bucket(bucket()).key(object.key()));
-                    }
-                    continue;
-                }
-                Optional<HeadObjectResponse> head = head(s3, object.key());
-                if (head.isEmpty() || !claim(s3, id)) {
-                    continue; // deleted or purged by another caller since the listing
-                }
-                deleteClaimed(s3, id, object.key());
-                Optional<UploadMetadata> metadata = Layout.uploadMetadata(head.get().metadata());
-                if (metadata.isPresent()) {
-                    purged.add(new ExpiredUpload(id, metadata.get(), head.get().contentLength()));
-                } else {
-                    LOG.warning(() -> "Purged " + object.key() + ", whose metadata is not the s3 storage's");
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not purge the expired upload " + object.key() + ": " + e.getMessage(), e);
-            }
-        }
-
-        deleteAll(s3, stale);
-        abortAbandonedUploads(s3, keys, now.minus(ABANDONED_UPLOAD));
-        return purged;
-    }
-
-    private void deleteAll(S3Client s3, List<String> keys) {
-        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
-            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
-                    .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
-            try {
-                s3.deleteObjects(b -> b.bucket(bucket()).delete(d -> d.objects(batch).quiet(true)));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not delete " + batch.size() + " old claims and probes: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void abortAbandonedUploads(S3Client s3, Layout keys, Instant before) {
-        try {
-            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket()).prefix(keys.prefix()))
-                    .uploads()) {
-                if (upload.initiated() != null && upload.initiated().isBefore(before)) {
-                    try {
-                        s3.abortMultipartUpload(b -> b.bucket(bucket()).key(upload.key()).uploadId(upload.uploadId()));
-                    } catch (NoSuchUploadException alreadyGone) {
-                        // Another server's purge, or the upload's own abort.
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not abort abandoned multipart uploads: " + e.getMessage(), e);
-        }
-    }
-
-    // ---- Failures --------------------------------------------------------------------------------------------
-
-    /** Any failure of S3 or of the way to it, as the IOException the library answers with 503. */
-    private static IOException failure(String action, RuntimeException e) {
-        if (e instanceof InvalidConfigurationException invalid) {
-            throw invalid;
-        }
-        if (e instanceof AwsServiceException service) {
-            return new IOException("S3 could not " + action + " (" + code(service) + "): " + service.getMessage(), e);
-        }
-        if (e instanceof SdkException) {
-            return new IOException("Could not " + action + " in S3: " + e.getMessage(), e);
-        }
-        return new IOException("Could not " + action + " in S3: " + e, e);
-    }
-
-    /** @return "status code", e.g. "404 NoSuchBucket"; HEAD answers have no code */
-    private static String code(RuntimeException e) {
-        if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-            return service.statusCode() + (code == null || code.isBlank() ? "" : " " + code);
-        }
-        return e.getClass().getSimpleName();
-    }
-
-    private static boolean isUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.SocketException || cause instanceof java.net.SocketTimeoutException
-                    || cause instanceof java.net.UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
+        return parts().purge().purgeExpired(now);
     }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /** verify(): what stops the deployment, and what the message says. */
 class S3StartupCheckTest {
@@ -61,6 +65,27 @@ class S3StartupCheckTest {
         assertEquals(List.of("HeadBucket", "PutObject", "PutObject", "DeleteObject"), requests.operations());
         assertEquals(List.of(), server.keys("present"));
         assertEquals(List.of(), server.leftovers("present", "-"));
+    }
+
+    /** A service without conditional writes, as S3 was before 2024: the request reaches it without If-None-Match. */
+    @Test
+    void aServiceThatIgnoresConditionalWritesNamesTheEndpointKeyAndLeavesNoProbe() {
+        ExecutionInterceptor ignoresIfNoneMatch = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+                return context.httpRequest().toBuilder().removeHeader("If-None-Match").build();
+            }
+        };
+        S3Storage storage = new S3Storage(config("present", server.endpoint().toString()), List.of(ignoresIfNoneMatch));
+        try {
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, storage::verify);
+            assertTrue(e.getMessage().startsWith("Invalid configuration stickyuploads.s3.endpoint: the S3 service at "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("ignores conditional writes (If-None-Match: *)"), e.getMessage());
+        } finally {
+            storage.close();
+        }
+        assertEquals(List.of(), server.leftovers("present", "-"), "the probe was deleted");
     }
 
     @Test

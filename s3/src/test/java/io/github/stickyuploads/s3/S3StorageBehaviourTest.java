@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stickyuploads.testing.Generated;
+import io.github.stickyuploads.s3.internal.Layout;
 import io.github.stickyuploads.s3.testing.RequestLog;
 import io.github.stickyuploads.s3.testing.S3ProxyServer;
 import io.github.stickyuploads.storage.ExpiredUpload;
