@@ -35,9 +35,10 @@ import java.util.regex.Pattern;
 
 /**
  * An {@link UploadStorage} in a folder: each user has a folder named by a digest of the user's name, and each
- * upload a fresh random folder in it (mode 0700) holding the bytes under a fixed name ({@code content}, mode
- * 0600) and a small {@code metadata.properties} (original name, type, owner, expiry). The id names both
- * folders, so the quota check reads one user's uploads only. Client-supplied names never become paths. A delete
+ * upload a fresh folder in it (mode 0700) named by its expiry and 128 random bits, holding the bytes under a fixed
+ * name ({@code content}, mode 0600) and a small {@code metadata.properties} (original name, type, owner, expiry).
+ * The id names both folders, so the quota check lists one user's uploads only, and it reads no metadata: the
+ * folder names say what has expired, the content files their sizes. Client-supplied names never become paths. A delete
  * first renames the upload's folder, which succeeds for one caller only, so that an upload is released (and
  * announced) once however many servers or requests race. This is the machinery behind {@link TempStorage} and
  * {@link DirectoryStorage}; use {@link #in(Path)} to put one anywhere else.
@@ -53,11 +54,12 @@ public class FileSystemStorage implements UploadStorage {
     private static final String CONTENT = "content";
     private static final String METADATA = "metadata.properties";
     /** An id: the owner's folder and the upload's folder. */
-    private static final Pattern ID = Pattern.compile("([0-9a-f]{16})-([0-9a-f]{32})");
+    private static final Pattern ID = Pattern.compile("([0-9a-f]{16})-([0-9a-f]{10}-[0-9a-f]{32})");
     private static final Pattern OWNER_FOLDER = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern UPLOAD_FOLDER = Pattern.compile("[0-9a-f]{32}");
+    /** An upload's folder: its expiry (epoch seconds, 10 hex digits) and 32 random hex digits. */
+    private static final Pattern UPLOAD_FOLDER = Pattern.compile("([0-9a-f]{10})-[0-9a-f]{32}");
     /** A folder being deleted: renamed first, so that only one delete wins. */
-    private static final Pattern DELETED_FOLDER = Pattern.compile("[0-9a-f]{32}\\.deleted-[0-9a-f]{16}");
+    private static final Pattern DELETED_FOLDER = Pattern.compile("[0-9a-f]{10}-[0-9a-f]{32}\\.deleted-[0-9a-f]{16}");
     /** A folder without readable metadata is an interrupted upload (or delete) once it is this old. */
     private static final Duration INTERRUPTED_AFTER = Duration.ofHours(1);
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -101,7 +103,7 @@ public class FileSystemStorage implements UploadStorage {
     @Override
     public StoredObject store(UploadContent content, UploadMetadata metadata) throws IOException {
         Path ownerFolder = PrivateFiles.createFolders(root.resolve(ownerKey(metadata.owner())));
-        Path folder = newUploadFolder(ownerFolder);
+        Path folder = newUploadFolder(ownerFolder, metadata.expires());
         try {
             writeMetadata(folder.resolve(METADATA), metadata);
             try (OutputStream out = Files.newOutputStream(PrivateFiles.createFile(folder.resolve(CONTENT)))) {
@@ -154,17 +156,18 @@ public class FileSystemStorage implements UploadStorage {
         List<ExpiredUpload> purged = new ArrayList<>();
         for (Path ownerFolder : folders(root, OWNER_FOLDER)) {
             for (Path folder : folders(ownerFolder, UPLOAD_FOLDER)) {
+                if (!expiryOf(folder).isBefore(now)) {
+                    continue;
+                }
                 Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
                 if (metadata.isPresent()) {
-                    if (metadata.get().expires().isBefore(now)) {
-                        long size = sizeOf(folder.resolve(CONTENT));
-                        if (deleteOnce(folder)) {
-                            purged.add(new ExpiredUpload(ownerFolder.getFileName() + "-" + folder.getFileName(),
-                                    metadata.get(), size));
-                        }
+                    long size = sizeOf(folder.resolve(CONTENT));
+                    if (deleteOnce(folder)) {
+                        purged.add(new ExpiredUpload(ownerFolder.getFileName() + "-" + folder.getFileName(),
+                                metadata.get(), size));
                     }
                 } else if (isOlderThan(folder, now.minus(INTERRUPTED_AFTER))) {
-                    deleteTree(folder);
+                    deleteTree(folder); // a store that stopped before its metadata was written
                 }
             }
             for (Path deleting : folders(ownerFolder, DELETED_FOLDER)) {
@@ -181,8 +184,7 @@ public class FileSystemStorage implements UploadStorage {
         long files = 0;
         long bytes = 0;
         for (Path folder : folders(root.resolve(ownerKey(owner)), UPLOAD_FOLDER)) {
-            Optional<UploadMetadata> metadata = readMetadata(folder.resolve(METADATA));
-            if (metadata.isPresent() && metadata.get().owner().equals(owner) && !metadata.get().expires().isBefore(now)) {
+            if (!expiryOf(folder).isBefore(now)) {
                 files++;
                 bytes += sizeOf(folder.resolve(CONTENT));
             }
@@ -204,7 +206,19 @@ public class FileSystemStorage implements UploadStorage {
         }
     }
 
-    /** The name of a user's folder: a digest, so that no user name becomes a path. */
+    /** @return the expiry an upload's folder is named by */
+    private static Instant expiryOf(Path folder) {
+        Matcher name = UPLOAD_FOLDER.matcher(folder.getFileName().toString());
+        if (!name.matches()) {
+            throw new IllegalArgumentException("Not an upload folder: " + folder.getFileName());
+        }
+        return Instant.ofEpochSecond(Long.parseLong(name.group(1), 16));
+    }
+
+    /**
+     * The name of a user's folder: 64 bits of a digest, so that no user name becomes a path (two users whose
+     * digests collide would only share a quota).
+     */
     private static String ownerKey(String owner) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
@@ -234,10 +248,13 @@ public class FileSystemStorage implements UploadStorage {
         }
     }
 
-    private static Path newUploadFolder(Path ownerFolder) throws IOException {
+    private static Path newUploadFolder(Path ownerFolder, Instant expires) throws IOException {
+        // Rounded up to the second: the quota and the purge never let an upload go before its token does.
+        long seconds = Math.max(0, expires.getEpochSecond() + (expires.getNano() > 0 ? 1 : 0));
+        String expiry = HexFormat.of().toHexDigits(seconds).substring(6);
         while (true) {
             try {
-                return PrivateFiles.createFolder(ownerFolder.resolve(randomHex(16)));
+                return PrivateFiles.createFolder(ownerFolder.resolve(expiry + "-" + randomHex(16)));
             } catch (FileAlreadyExistsException e) {
                 // 128 random bits collided: pick again.
             }

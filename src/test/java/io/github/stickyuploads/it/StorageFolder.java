@@ -32,13 +32,13 @@ record StorageFolder(Path root) {
         return new StorageFolder(root);
     }
 
-    /** @return the upload folders: 32 hex digits each, in a user's folder of 16 */
+    /** @return the upload folders (10 hex digits of expiry, a dash, 32 random ones), in a user's folder of 16 */
     List<Path> uploads() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.walk(root, 2)) {
-            return entries.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")
+            return entries.filter(p -> p.getFileName().toString().matches("[0-9a-f]{10}-[0-9a-f]{32}")
                     && p.getParent().getFileName().toString().matches("[0-9a-f]{16}")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

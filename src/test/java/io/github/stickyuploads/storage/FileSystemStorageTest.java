@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -52,13 +53,26 @@ class FileSystemStorageTest extends StorageContract {
 
         StoredObject stored = store(storage, 5, NOW.plusSeconds(60));
 
-        assertTrue(stored.id().matches("[0-9a-f]{16}-[0-9a-f]{32}"), stored.id());
+        assertTrue(stored.id().matches("[0-9a-f]{16}-[0-9a-f]{10}-[0-9a-f]{32}"), stored.id());
         Path upload = folder.resolve("root").resolve(stored.id().substring(0, 16)).resolve(stored.id().substring(17));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("root"))));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(upload)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(upload.resolve("content"))));
         assertTrue(Files.readString(upload.resolve("metadata.properties")).contains("filename=R\u00e9sum\u00e9 ../cv.pdf"),
                 "the client's name is kept as metadata only");
+    }
+
+    @Test
+    void theQuotaCountsLiveUploadsByTheirFolderNamesWithoutReadingMetadata() throws IOException {
+        FileSystemStorage storage = FileSystemStorage.in(folder);
+        StoredObject live = store(storage, 5, NOW.plusMillis(500));
+        store(storage, 7, NOW.minusSeconds(1));
+        Path upload = folder.resolve(live.id().substring(0, 16)).resolve(live.id().substring(17));
+        Files.delete(upload.resolve("metadata.properties"));
+
+        OwnerUsage usage = storage.usage("alice", NOW.plusMillis(400)).orElseThrow();
+        assertEquals(1, usage.files(), "the expired one does not count; the live one counts until its expiry, rounded up");
+        assertEquals(5, usage.bytes());
     }
 
     @Test
@@ -77,9 +91,11 @@ class FileSystemStorageTest extends StorageContract {
     void purgesTheLeftoversOfAnInterruptedUploadOrDeleteOnlyOnceTheyAreOld() throws IOException {
         FileSystemStorage storage = FileSystemStorage.in(folder);
         Path user = folder.resolve("0123456789abcdef");
-        Path interrupted = Files.createDirectories(user.resolve("0123456789abcdef0123456789abcdef"));
+        String expiresInAMinute = HexFormat.of().toHexDigits(NOW.plusSeconds(60).getEpochSecond()).substring(6);
+        Path interrupted = Files.createDirectories(user.resolve(expiresInAMinute + "-0123456789abcdef0123456789abcdef"));
         Files.write(interrupted.resolve("content"), new byte[3]);
-        Path halfDeleted = Files.createDirectories(user.resolve("fedcba9876543210fedcba9876543210.deleted-0123456789abcdef"));
+        Path halfDeleted = Files.createDirectories(user.resolve(expiresInAMinute
+                + "-fedcba9876543210fedcba9876543210.deleted-0123456789abcdef"));
         for (Path path : List.of(interrupted, halfDeleted)) {
             Files.setLastModifiedTime(path, FileTime.from(NOW.minus(Duration.ofMinutes(10))));
         }

@@ -58,7 +58,7 @@ class TwoNodesIT {
                 "STICKYUPLOADS_DIRECTORY_PATH", shared.toString());
         prove(environment, () -> {
             try (var entries = Files.walk(shared, 2)) {
-                return entries.filter(path -> path.getFileName().toString().matches("[0-9a-f]{32}")).count();
+                return entries.filter(path -> path.getFileName().toString().matches("[0-9a-f]{10}-[0-9a-f]{32}")).count();
             }
         });
     }
