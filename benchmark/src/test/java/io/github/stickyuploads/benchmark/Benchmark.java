@@ -44,7 +44,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * server's memory during eight 1 GiB uploads, and the token's cost (JMH). Uploads go round 200 users. Every run
  * starts from an empty temp root and an empty baseline folder of its own.
  *
- * <p>Arguments: {@code full|smoke}, the Payara Micro jar, the benchmark WAR, the HTTP port, the output folder.
+ * <p>Arguments: {@code full|smoke|profile}, the Payara Micro jar, the benchmark WAR, the HTTP port, the output
+ * folder. {@code profile} measures nothing: it sends the library's endpoint 16 KiB and 1 MiB uploads, eight at
+ * once, and records each size with Java Flight Recorder's profiling settings into {@code benchmark-<size>.jfr}.
  */
 public final class Benchmark {
 
@@ -59,6 +61,7 @@ public final class Benchmark {
     private static final String PART = "bench-part";
     private static final String ENTITY_PART = "bench/entitypart";
     private static final String OURS = "sticky-uploads/default";
+    private static final String OURS_ON_S3 = "sticky-uploads/s3";
     private static final List<String> ENDPOINTS = List.of(BASELINE, HASHING, PART, ENTITY_PART, OURS);
     /** Each row runs every endpoint this many times, in alternating order, and averages. */
     private static final int ROUNDS = 2;
@@ -70,37 +73,63 @@ public final class Benchmark {
     private final AtomicInteger nextUser = new AtomicInteger();
 
     private final long serverPid;
+    private final S3Rows s3;
+    private final Path output;
 
-    private Benchmark(URI base, long serverPid) {
+    private Benchmark(URI base, long serverPid, S3Rows s3, Path output) {
         this.base = base;
         this.serverPid = serverPid;
+        this.s3 = s3;
+        this.output = output;
     }
 
     public static void main(String[] args) throws Exception {
         boolean smoke = "smoke".equals(args[0]);
+        boolean profile = "profile".equals(args[0]);
         Path output = Path.of(args[4]);
         int port = Integer.parseInt(args[3]);
         Path state = Files.createDirectories(output.resolve("bench-state-" + System.currentTimeMillis()));
         String startedFrom = startedFrom(state);
-        Process server = startServer(Path.of(args[1]), Path.of(args[2]), port, output.resolve("benchmark-server.log"), state);
-        try {
-            Benchmark benchmark = new Benchmark(URI.create("http://localhost:" + port + "/"), server.pid());
-            benchmark.awaitServer(server);
-            String table = benchmark.run(smoke);
-            System.out.println(startedFrom);
-            System.out.println(table);
-            Files.writeString(output.resolve(smoke ? "benchmark-smoke.md" : "benchmark.md"), startedFrom + "\n" + table);
-        } finally {
-            server.destroy();
-            server.waitFor();
+        try (S3Rows s3 = S3Rows.start()) {
+            Process server = startServer(Path.of(args[1]), Path.of(args[2]), port, output.resolve("benchmark-server.log"),
+                    state, s3.serverProperties());
+            try {
+                new Benchmark(URI.create("http://localhost:" + port + "/"), server.pid(), s3, output)
+                        .runAndPrint(server, profile, smoke, startedFrom);
+            } finally {
+                server.destroy();
+                server.waitFor();
+            }
         }
     }
 
-    private static Process startServer(Path micro, Path war, int port, Path log, Path state) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dstickyuploads.temp.path=" + state.resolve("temp-root"), "-Dbench.files=" + state.resolve("baseline-files"),
-                "-jar", micro.toString(), "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port),
-                "--nocluster").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private void runAndPrint(Process server, boolean profile, boolean smoke, String startedFrom) throws Exception {
+        awaitServer(server);
+        if (profile) {
+            profile(output);
+            return;
+        }
+        String tables = run(smoke) + "\n" + s3Table(smoke);
+        System.out.println(startedFrom);
+        System.out.println(tables);
+        Files.writeString(output.resolve(smoke ? "benchmark-smoke.md" : "benchmark.md"), startedFrom + "\n" + tables);
+    }
+
+    /** The s3 endpoint's storage is shared between servers, so the server gets a secret of its own, as it must. */
+    private static Process startServer(Path micro, Path war, int port, Path log, Path state, List<String> s3)
+            throws IOException {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A server out of heap would answer nothing and stall the run: it leaves a heap dump and exits.
+                "-Xmx256m", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + state, "-XX:+ExitOnOutOfMemoryError",
+                "-Dstickyuploads.temp.path=" + state.resolve("temp-root"),
+                "-Dbench.files=" + state.resolve("baseline-files"),
+                "-Dstickyuploads.secret=" + Base64.getEncoder().encodeToString(secret)));
+        command.addAll(s3);
+        command.addAll(List.of("-jar", micro.toString(), "--deploy", war.toString(), "--contextroot", "/", "--port",
+                String.valueOf(port), "--nocluster"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /**
@@ -114,6 +143,34 @@ public final class Benchmark {
         return String.format(Locale.ROOT, "Started from: an empty temp root and an empty baseline folder in %s (%d GiB free "
                 + "there); %d cores of %s; load average %s; Java %s; %s", state, free / GIB,
                 Runtime.getRuntime().availableProcessors(), cpu, load, System.getProperty("java.version"), Instant.now());
+    }
+
+    /** Records the library's endpoint under load, one recording per size, after a warm-up of that size. */
+    private void profile(Path output) throws Exception {
+        // Batches of 2,000, ten per user, released after each: within the default quota of 20 waiting uploads.
+        int batch = 2_000;
+        for (long size : new long[] {16 * KIB, MIB}) {
+            int batches = size < MIB ? 10 : 2;
+            for (int i = 0; i < batches / 2; i++) {
+                run(OURS, size, 8, batch, null);
+            }
+            Path recording = output.resolve("benchmark-" + human(size).replace(" ", "") + ".jfr").toAbsolutePath();
+            jcmd("JFR.start", "name=bench", "settings=profile");
+            for (int i = 0; i < batches; i++) {
+                run(OURS, size, 8, batch, null);
+            }
+            jcmd("JFR.stop", "name=bench", "filename=" + recording);
+            System.out.println("Recorded " + batches * batch + " uploads of " + human(size) + " into " + recording);
+        }
+    }
+
+    private void jcmd(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(serverPid)));
+        line.addAll(List.of(command));
+        if (new ProcessBuilder(line).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+        }
     }
 
     private void awaitServer(Process server) throws Exception {
@@ -203,6 +260,46 @@ public final class Benchmark {
     }
 
     /**
+     * The s3 rows: the library's endpoint on the s3 storage against the limit, the same bytes PUT straight to the
+     * same S3 server by the same SDK, one upload at a time, alternating as the other rows do.
+     */
+    private String s3Table(boolean smoke) throws Exception {
+        StringBuilder table = new StringBuilder("| measurement | S3 PutObject straight (the limit) | sticky-uploads on s3 "
+                + "| ours / limit |\n|---|---|---|---|\n");
+        for (long size : smoke ? new long[] {MIB, 10 * MIB} : new long[] {100 * MIB, GIB}) {
+            int count = smoke ? 2 : (int) Math.max(2, 512 * MIB / size);
+            Path file = S3Rows.file(output, size, new GeneratedFile(size));
+            putStraight(file, 1);
+            run(OURS_ON_S3, Math.min(size, 10 * MIB), 1, 2, null);
+            double limit = 0;
+            double ours = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                if (round % 2 == 0) {
+                    limit += putStraight(file, count) / ROUNDS;
+                    ours += run(OURS_ON_S3, size, 1, count, null).mibPerSecond() / ROUNDS;
+                } else {
+                    ours += run(OURS_ON_S3, size, 1, count, null).mibPerSecond() / ROUNDS;
+                    limit += putStraight(file, count) / ROUNDS;
+                }
+            }
+            table.append(String.format(Locale.ROOT, "| %s uploads, 1 at once (MiB/s) | %.0f | %.0f | %.2f |%n", human(size),
+                    limit, ours, ours / limit));
+        }
+        return table.toString();
+    }
+
+    /** @return MiB/s of {@code count} PUTs of the file, one after the other; the objects are removed after */
+    private double putStraight(Path file, int count) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            s3.put(file, "straight/" + i);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cleanUp();
+        return Files.size(file) * (double) count / MIB / seconds;
+    }
+
+    /**
      * Runs every endpoint untimed on the next row's kind of uploads first, so that the row does not pay for
      * the JIT's work on a new size or concurrency, nor for what the previous row left behind.
      */
@@ -253,12 +350,16 @@ public final class Benchmark {
                 return null;
             }));
         }
-        for (Future<Object> worker : workers) {
-            worker.get();
+        try {
+            for (Future<Object> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            // A failed upload must end the run, not leave the other workers keeping the JVM alive.
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = serverCpuSeconds() - cpuBefore;
-        pool.shutdown();
         if (memory != null) {
             memory.stop();
         }
@@ -312,7 +413,7 @@ public final class Benchmark {
         }
         Matcher token = TOKEN.matcher(response.body());
         if (token.find()) {
-            tokens.add(new Stored(user, token.group(1)));
+            tokens.add(new Stored(path, user, token.group(1)));
         }
     }
 
@@ -325,10 +426,11 @@ public final class Benchmark {
             tokens.clear();
         }
         for (Stored upload : stored) {
-            http.send(HttpRequest.newBuilder(base.resolve("sticky-uploads/default?stored=" + upload.token()))
+            http.send(HttpRequest.newBuilder(base.resolve(upload.path() + "?stored=" + upload.token()))
                     .header("Authorization", basic(upload.user())).header("X-Requested-With", "XMLHttpRequest")
                     .DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
+        s3.empty();
         // The next run starts on a quiet disk: the writeback of this run's bytes is not charged to it.
         new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
@@ -346,7 +448,7 @@ public final class Benchmark {
     }
 
     /** An upload of the runs, to release after them. */
-    private record Stored(String user, String token) {
+    private record Stored(String path, String user, String token) {
     }
 
     private static List<RunResult> tokenCosts(boolean smoke) throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,21 +47,34 @@ public final class S3ProxyServer implements AutoCloseable {
     private final Path run;
     private final Path data;
     private final int port;
+    private final String heap;
+    private final Map<String, String> settings;
     private Process process;
     private S3Client admin;
 
-    private S3ProxyServer(Path run, int port) {
+    private S3ProxyServer(Path run, int port, String heap, Map<String, String> settings) {
         this.run = run;
         this.data = run.resolve("data");
         this.port = port;
+        this.heap = heap;
+        this.settings = Map.copyOf(settings);
     }
 
     /** @return a new server with an empty data folder, on a free port of the configured range, ready */
     public static S3ProxyServer start() {
+        return start("512m", Map.of());
+    }
+
+    /**
+     * @param heap the server's maximum heap, e.g. {@code 3g}
+     * @param settings more S3Proxy settings, e.g. {@code s3proxy.v4-max-non-chunked-request-size}
+     * @return a new server with an empty data folder, on a free port of the configured range, ready
+     */
+    public static S3ProxyServer start(String heap, Map<String, String> settings) {
         try {
             Path work = Path.of(System.getProperty("s3proxy.workdir", "target/s3proxy-runs")).toAbsolutePath();
             Files.createDirectories(work);
-            S3ProxyServer server = new S3ProxyServer(Files.createTempDirectory(work, "run-"), freePort());
+            S3ProxyServer server = new S3ProxyServer(Files.createTempDirectory(work, "run-"), freePort(), heap, settings);
             Files.createDirectories(server.data);
             server.launch();
             return server;
@@ -92,12 +106,13 @@ public final class S3ProxyServer implements AutoCloseable {
         // "filesystem" is the backend whose If-None-Match: * is atomic (a hard link), as the s3 storage's claims need.
         conf.setProperty("jclouds.provider", "filesystem");
         conf.setProperty("jclouds.filesystem.basedir", data.toString());
+        settings.forEach(conf::setProperty);
         Path file = run.resolve("s3proxy.conf");
         try (Writer out = Files.newBufferedWriter(file)) {
             conf.store(out, "S3Proxy of the sticky-uploads-s3 tests");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--properties", file.toString()));
+                "-Xmx" + heap, "-jar", jar.toString(), "--properties", file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("s3proxy.log").toFile()));
         builder.environment().put("LOG_LEVEL", "warn");
