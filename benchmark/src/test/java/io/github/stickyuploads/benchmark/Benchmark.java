@@ -395,7 +395,8 @@ public final class Benchmark {
 
     /** Sends one multipart upload of a generated PDF-like file, the same bytes to either endpoint. */
     private void upload(String path, long size) throws Exception {
-        String boundary = "----bench";
+        // The boundary a browser sends (Chrome's form); its length sets how far a multipart parser's search skips.
+        String boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gWb";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"bench.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
