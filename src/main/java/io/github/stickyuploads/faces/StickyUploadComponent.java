@@ -21,6 +21,7 @@ import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,9 @@ public class StickyUploadComponent extends UIInput implements NamingContainer {
             String message = label() == null ? text : label() + ": " + text;
             throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
         }
-        List<StickyFile> files = List.copyOf(submission.files());
+        // An ArrayList, not List.copyOf's: the value is kept in the view state after a failed submit, and MyFaces
+        // restores a collection by creating its class anew, which a JDK immutable list cannot be.
+        List<StickyFile> files = new ArrayList<>(submission.files());
         if (multiple()) {
             return files;
         }
