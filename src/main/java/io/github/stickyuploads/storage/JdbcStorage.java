@@ -15,16 +15,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TimeZone;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -65,6 +67,8 @@ public class JdbcStorage implements UploadStorage {
      * @since 0.1
      */
     public static final String TABLE = "sticky_uploads";
+
+    private static final String ZONED_TIMESTAMP = "TIMESTAMP WITH TIME ZONE";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** PostgreSQL's SQLSTATE for a full disk. */
@@ -151,8 +155,8 @@ public class JdbcStorage implements UploadStorage {
                 insert.setString(2, metadata.owner());
                 insert.setString(3, metadata.filename());
                 insert.setString(4, metadata.contentType());
-                insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
-                insert.setObject(6, metadata.expires().atOffset(ZoneOffset.UTC));
+                setInstant(insert, 5, Instant.now());
+                setInstant(insert, 6, metadata.expires());
                 // The driver reads the stream into the large object / LOB as it goes.
                 insert.setBlob(7, content);
                 insert.executeUpdate();
@@ -250,7 +254,7 @@ public class JdbcStorage implements UploadStorage {
              PreparedStatement select = connection.prepareStatement("SELECT count(*), coalesce(sum(size), 0) FROM " + TABLE
                      + " WHERE owner = ? AND expires >= ?")) {
             select.setString(1, owner);
-            select.setObject(2, now.atOffset(ZoneOffset.UTC));
+            setInstant(select, 2, now);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return Optional.of(new OwnerUsage(row.getLong(1), row.getLong(2)));
@@ -266,11 +270,11 @@ public class JdbcStorage implements UploadStorage {
         try (Connection connection = connection();
              PreparedStatement select = connection.prepareStatement("SELECT id, filename, content_type, owner, expires, size FROM "
                      + TABLE + " WHERE expires < ?")) {
-            select.setObject(1, now.atOffset(ZoneOffset.UTC));
+            setInstant(select, 1, now);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     expired.add(new ExpiredUpload(rows.getString(1), new UploadMetadata(rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant()), rows.getLong(6)));
+                            rows.getString(4), instant(rows, 5)), rows.getLong(6)));
                 }
             }
         } catch (SQLException e) {
@@ -334,10 +338,13 @@ public class JdbcStorage implements UploadStorage {
         if (postgres != null) {
             return;
         }
-        boolean isPostgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        boolean isPostgres = product.contains("postgres");
         if (!tableExists(connection)) {
+            // Apache Derby, GlassFish's default DataSource, has no TIMESTAMP WITH TIME ZONE: its columns hold UTC.
+            String timestamp = product.contains("derby") ? "TIMESTAMP" : ZONED_TIMESTAMP;
             try (Statement ddl = connection.createStatement()) {
-                for (String statement : ddl(isPostgres)) {
+                for (String statement : ddl(isPostgres, timestamp)) {
                     ddl.execute(statement);
                 }
             } catch (SQLException e) {
@@ -361,11 +368,18 @@ public class JdbcStorage implements UploadStorage {
     }
 
     /**
+     * The table as the library creates it on a database with {@code TIMESTAMP WITH TIME ZONE}; on Apache Derby,
+     * which has none, its two timestamps are {@code TIMESTAMP}s in UTC.
+     *
      * @param postgres whether the database is PostgreSQL (large objects) or another (BLOB)
      * @return the statements that create the table and its index
      * @since 0.1
      */
     public static List<String> ddl(boolean postgres) {
+        return ddl(postgres, ZONED_TIMESTAMP);
+    }
+
+    private static List<String> ddl(boolean postgres, String timestamp) {
         return List.of("CREATE TABLE " + TABLE + " ("
                         + "id VARCHAR(64) NOT NULL PRIMARY KEY, "
                         + "owner VARCHAR(1024) NOT NULL, "
@@ -373,8 +387,8 @@ public class JdbcStorage implements UploadStorage {
                         + "content_type VARCHAR(255) NOT NULL, "
                         + "size BIGINT NOT NULL, "
                         + "sha256 VARCHAR(64) NOT NULL, "
-                        + "created TIMESTAMP WITH TIME ZONE NOT NULL, "
-                        + "expires TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "created " + timestamp + " NOT NULL, "
+                        + "expires " + timestamp + " NOT NULL, "
                         + "content " + (postgres ? "OID" : "BLOB") + " NOT NULL)",
                 "CREATE INDEX " + TABLE + "_expires ON " + TABLE + " (expires)",
                 "CREATE INDEX " + TABLE + "_owner ON " + TABLE + " (owner)");
@@ -386,6 +400,23 @@ public class JdbcStorage implements UploadStorage {
     }
 
     // ---- Helpers ---------------------------------------------------------------------------------------------
+
+    /**
+     * Binds an instant as a {@link Timestamp} in UTC: the one form that every driver takes for a zoned column and a
+     * plain one alike (Derby's takes no {@code java.time} value and has no zoned type).
+     */
+    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setTimestamp(index, Timestamp.from(instant), utc());
+    }
+
+    private static Instant instant(ResultSet row, int index) throws SQLException {
+        return row.getTimestamp(index, utc()).toInstant();
+    }
+
+    /** A calendar each time: a Calendar is not thread-safe, and drivers may keep using the one they were given. */
+    private static Calendar utc() {
+        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+    }
 
     private static IOException failure(String action, SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
