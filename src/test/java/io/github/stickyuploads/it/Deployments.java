@@ -4,10 +4,16 @@ import io.github.stickyuploads.testing.BasicLogin;
 import io.github.stickyuploads.it.app.FormLogin;
 import io.github.stickyuploads.testing.Received;
 import io.github.stickyuploads.testing.TestUsers;
-import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -63,6 +69,18 @@ final class Deployments {
         return archive(name, config).addClass(BasicLogin.class).addClasses(classes);
     }
 
+    /**
+     * @param name the name of a deployment that the test deploys itself, where Arquillian cannot say its URL
+     * @return its URL on the server of the suite (whose port the profile gives as {@code http.port.it})
+     */
+    static URL unmanagedUrl(String name) {
+        try {
+            return new URL("http://localhost:" + System.getProperty("http.port.it", "18180") + "/" + name + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
     private static WebArchive base(String name, Map<String, String> config) {
         if (config.containsKey("stickyuploads.temp.path")) {
             return archive(name, config);
@@ -73,17 +91,32 @@ final class Deployments {
     }
 
     private static WebArchive archive(String name, Map<String, String> config) {
-        String jar = System.getProperty("stickyuploads.jar");
-        if (jar == null || !new File(jar).isFile()) {
-            throw new IllegalStateException("Run the container tests through Maven (mvn verify): the built jar "
-                    + jar + " is needed");
-        }
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsLibrary(new File(jar))
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(TestUsers.class, Received.class)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        libraries().forEach(jar -> war.addAsLibrary(jar.toFile()));
+        return war;
+    }
+
+    /**
+     * The built jar and its runtime dependencies (copied by Maven into target/runtime-jars), as an application's
+     * build puts them into WEB-INF/lib: a managed server has nothing else, while the embedded one would also
+     * find them on this JVM's class path.
+     */
+    private static List<Path> libraries() {
+        Path jar = Path.of(System.getProperty("stickyuploads.jar", "target/none.jar"));
+        Path runtime = Path.of(System.getProperty("runtime.jars", "target/none"));
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(runtime)) {
+            throw new IllegalStateException("Run the container tests through Maven (mvn verify): the built jar " + jar
+                    + " and the runtime jars in " + runtime + " are needed");
+        }
+        try (Stream<Path> jars = Files.list(runtime)) {
+            return Stream.concat(Stream.of(jar), jars.filter(file -> file.toString().endsWith(".jar")).sorted()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.stickyuploads.it;
 
 import io.github.stickyuploads.testing.DeploymentFailure;
-import io.github.stickyuploads.testing.ServerLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,19 +155,19 @@ class InvalidConfigurationIT {
     }
 
     private void assertDeploymentFails(String deployment, String... expectedFragments) {
-        DeploymentFailure.of(() -> deployer.deploy(deployment), expectedFragments);
-        UploadClient.Answer answer = UploadClient.to(base(deployment)).as("alice").file("upload", "cv.pdf", Samples.pdf(100))
-                .post("sticky-uploads/default");
-        // 404: not deployed; 500 or 503: deployed, but its web application did not start.
-        assertTrue(answer.status() == 404 || answer.status() >= 500, "the application must not be running: " + answer);
+        try {
+            DeploymentFailure.of(() -> deployer.deploy(deployment), expectedFragments);
+            UploadClient.Answer answer = UploadClient.to(base(deployment)).as("alice").file("upload", "cv.pdf", Samples.pdf(100))
+                    .post("sticky-uploads/default");
+            // 404: not deployed; 500 or 503: deployed, but its web application did not start.
+            assertTrue(answer.status() == 404 || answer.status() >= 500, "the application must not be running: " + answer);
+        } finally {
+            // What a server keeps of a failed application (Liberty: the WAR in dropins) must not outlive the test.
+            deployer.undeploy(deployment);
+        }
     }
 
     private static URL base(String deployment) {
-        try {
-            String context = Map.of("unknown-storage", "bad-storage").getOrDefault(deployment, deployment);
-            return new URL("http://localhost:" + System.getProperty("http.port.it", "18180") + "/" + context + "/");
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Deployments.unmanagedUrl(Map.of("unknown-storage", "bad-storage").getOrDefault(deployment, deployment));
     }
 }

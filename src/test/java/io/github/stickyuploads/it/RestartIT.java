@@ -34,7 +34,7 @@ class RestartIT {
 
     @Test
     void aTokenSurvivesARestartOfTheApplication() throws Exception {
-        URL base = new URL("http://localhost:" + System.getProperty("http.port.it", "18180") + "/restart/");
+        URL base = Deployments.unmanagedUrl("restart");
         byte[] pdf = Samples.pdf(5_000);
         deployer.deploy("restart");
         String token = UploadClient.to(base).as("alice").file("upload", "cv.pdf", pdf).post("sticky-uploads/default")
