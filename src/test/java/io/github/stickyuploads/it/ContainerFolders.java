@@ -21,6 +21,11 @@ import java.util.Set;
 final class ContainerFolders {
 
     private static final long LARGEST_FILE = 64L * 1024 * 1024;
+    /**
+     * The tests' own storages (see StorageFolder), where the library keeps accepted uploads on purpose: inside the
+     * temporary folder too when the project itself is checked out there.
+     */
+    private static final Path TEST_STORAGES = Path.of("target", "it-storage").toAbsolutePath();
 
     private ContainerFolders() {
     }
@@ -48,6 +53,11 @@ final class ContainerFolders {
         for (Path root : roots()) {
             try {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                        return directory.equals(TEST_STORAGES) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         if (attributes.isRegularFile() && attributes.size() <= LARGEST_FILE
