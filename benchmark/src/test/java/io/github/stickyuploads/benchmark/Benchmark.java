@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +46,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * server's memory during eight 1 GiB uploads, and the token's cost (JMH). Uploads go round 200 users. Every run
  * starts from an empty temp root and an empty baseline folder of its own.
  *
- * <p>Arguments: {@code full|smoke|profile}, the Payara Micro jar, the benchmark WAR, the HTTP port, the output
- * folder. {@code profile} measures nothing: it sends the library's endpoint 16 KiB and 1 MiB uploads, eight at
- * once, and records each size with Java Flight Recorder's profiling settings into {@code benchmark-<size>.jfr}.
+ * <p>With the original served beside it ({@link Original}), a full run adds a table of ours against it, and
+ * {@code original} runs that table alone.
+ *
+ * <p>Arguments: {@code full|smoke|profile|original}, the Payara Micro jar, the benchmark WAR, the HTTP port, the
+ * output folder. {@code profile} sends the library's endpoint and the hashing baseline 16 KiB and 1 MiB uploads, eight
+ * at once, records each with Java Flight Recorder's profiling settings into {@code benchmark-<size>[-<endpoint>].jfr},
+ * and prints where each one's server CPU per upload goes ({@link ProfileSplit}).
  */
 public final class Benchmark {
 
@@ -62,6 +68,8 @@ public final class Benchmark {
     private static final String ENTITY_PART = "bench/entitypart";
     private static final String OURS = "sticky-uploads/default";
     private static final String OURS_ON_S3 = "sticky-uploads/s3";
+    /** Not a path of the benchmark's server: uploads to it go to {@link Original}. */
+    private static final String ORIGINAL = "the original";
     private static final List<String> ENDPOINTS = List.of(BASELINE, HASHING, PART, ENTITY_PART, OURS);
     /** Each row runs every endpoint this many times, in alternating order, and averages. */
     private static final int ROUNDS = 2;
@@ -74,18 +82,21 @@ public final class Benchmark {
 
     private final long serverPid;
     private final S3Rows s3;
+    private final Optional<Original> original;
     private final Path output;
 
-    private Benchmark(URI base, long serverPid, S3Rows s3, Path output) {
+    private Benchmark(URI base, long serverPid, S3Rows s3, Optional<Original> original, Path output) {
         this.base = base;
         this.serverPid = serverPid;
         this.s3 = s3;
+        this.original = original;
         this.output = output;
     }
 
     public static void main(String[] args) throws Exception {
         boolean smoke = "smoke".equals(args[0]);
         boolean profile = "profile".equals(args[0]);
+        boolean originalOnly = "original".equals(args[0]);
         Path output = Path.of(args[4]);
         int port = Integer.parseInt(args[3]);
         Path state = Files.createDirectories(output.resolve("bench-state-" + System.currentTimeMillis()));
@@ -94,8 +105,9 @@ public final class Benchmark {
             Process server = startServer(Path.of(args[1]), Path.of(args[2]), port, output.resolve("benchmark-server.log"),
                     state, s3.serverProperties());
             try {
-                new Benchmark(URI.create("http://localhost:" + port + "/"), server.pid(), s3, output)
-                        .runAndPrint(server, profile, smoke, startedFrom);
+                new Benchmark(URI.create("http://localhost:" + port + "/"), server.pid(), s3, Original.fromSystemProperties(),
+                        output)
+                        .runAndPrint(server, profile, smoke, originalOnly, startedFrom);
             } finally {
                 server.destroy();
                 server.waitFor();
@@ -103,16 +115,22 @@ public final class Benchmark {
         }
     }
 
-    private void runAndPrint(Process server, boolean profile, boolean smoke, String startedFrom) throws Exception {
+    private void runAndPrint(Process server, boolean profile, boolean smoke, boolean originalOnly, String startedFrom)
+            throws Exception {
         awaitServer(server);
         if (profile) {
             profile(output);
             return;
         }
-        String tables = run(smoke) + "\n" + s3Table(smoke);
+        if (originalOnly && original.isEmpty()) {
+            throw new IllegalArgumentException("bench.mode=original needs bench.original.url and the other settings");
+        }
+        String tables = originalOnly ? originalTable(false)
+                : run(smoke) + "\n" + s3Table(smoke) + (original.isPresent() ? "\n" + originalTable(smoke) : "");
         System.out.println(startedFrom);
         System.out.println(tables);
-        Files.writeString(output.resolve(smoke ? "benchmark-smoke.md" : "benchmark.md"), startedFrom + "\n" + tables);
+        String name = smoke ? "benchmark-smoke.md" : originalOnly ? "benchmark-original.md" : "benchmark.md";
+        Files.writeString(output.resolve(name), startedFrom + "\n" + tables);
     }
 
     /** The s3 endpoint's storage is shared between servers, so the server gets a secret of its own, as it must. */
@@ -149,19 +167,33 @@ public final class Benchmark {
     private void profile(Path output) throws Exception {
         // Batches of 2,000, ten per user, released after each: within the default quota of 20 waiting uploads.
         int batch = 2_000;
+        StringBuilder tables = new StringBuilder();
         for (long size : new long[] {16 * KIB, MIB}) {
             int batches = size < MIB ? 10 : 2;
-            for (int i = 0; i < batches / 2; i++) {
-                run(OURS, size, 8, batch, null);
+            Map<String, ProfileSplit> splits = new LinkedHashMap<>();
+            for (String endpoint : List.of(HASHING, OURS)) {
+                for (int i = 0; i < batches / 2; i++) {
+                    run(endpoint, size, 8, batch, null); // warm-up
+                }
+                double cpuSeconds = 0;
+                for (int i = 0; i < batches / 2; i++) { // the CPU time without the recording's own
+                    cpuSeconds += run(endpoint, size, 8, batch, null).serverCpuSeconds();
+                }
+                String name = endpoint.equals(OURS) ? "" : "-" + endpoint.substring(endpoint.lastIndexOf('/') + 1);
+                Path recording = output.resolve("benchmark-" + human(size).replace(" ", "") + name + ".jfr").toAbsolutePath();
+                jcmd("JFR.start", "name=bench", "settings=profile");
+                for (int i = 0; i < batches; i++) {
+                    run(endpoint, size, 8, batch, null);
+                }
+                jcmd("JFR.stop", "name=bench", "filename=" + recording);
+                System.out.println("Recorded " + batches * batch + " uploads of " + human(size) + " to " + endpoint + " into " + recording);
+                splits.put(endpoint.equals(OURS) ? "sticky-uploads" : "baseline + SHA-256",
+                        ProfileSplit.of(recording, cpuSeconds * 1000 / (batches / 2 * batch)));
             }
-            Path recording = output.resolve("benchmark-" + human(size).replace(" ", "") + ".jfr").toAbsolutePath();
-            jcmd("JFR.start", "name=bench", "settings=profile");
-            for (int i = 0; i < batches; i++) {
-                run(OURS, size, 8, batch, null);
-            }
-            jcmd("JFR.stop", "name=bench", "filename=" + recording);
-            System.out.println("Recorded " + batches * batch + " uploads of " + human(size) + " into " + recording);
+            tables.append(ProfileSplit.table(human(size) + " uploads, 8 at once", splits)).append('\n');
         }
+        System.out.println(tables);
+        Files.writeString(output.resolve("benchmark-profile.md"), tables);
     }
 
     private void jcmd(String... command) throws Exception {
@@ -288,6 +320,40 @@ public final class Benchmark {
         return table.toString();
     }
 
+    /**
+     * The rows against the original: small and résumé-sized uploads, one and eight at once, ours and the original
+     * alternating as the other rows do, with the server CPU per upload that limits both on shared cores.
+     */
+    private String originalTable(boolean smoke) throws Exception {
+        StringBuilder table = new StringBuilder("| measurement (the original: " + original.orElseThrow() + ") "
+                + "| django-sticky-uploads | sticky-uploads | ours / original |\n|---|---|---|---|\n");
+        List<List<String>> orders = List.of(List.of(ORIGINAL, OURS), List.of(OURS, ORIGINAL));
+        for (long size : new long[] {16 * KIB, MIB}) {
+            for (int concurrency : new int[] {1, 8}) {
+                int count = smoke ? 8 : size < MIB ? 2000 : 512;
+                for (String endpoint : orders.get(0)) {
+                    run(endpoint, size, concurrency, smoke ? 4 : 100, null);
+                }
+                Map<String, Latencies> runs = new HashMap<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (String endpoint : orders.get(round % 2)) {
+                        runs.merge(endpoint, run(endpoint, size, concurrency, count, null).small(), Latencies::merge);
+                    }
+                }
+                Latencies theirs = runs.get(ORIGINAL);
+                Latencies ours = runs.get(OURS);
+                String label = String.format(Locale.ROOT, "%s uploads, %d at once", human(size), concurrency);
+                table.append(String.format(Locale.ROOT, "| %s: uploads/s | %.0f | %.0f | %.2f |%n", label, theirs.rate(),
+                        ours.rate(), ours.rate() / theirs.rate()));
+                table.append(String.format(Locale.ROOT, "| %s: server CPU per upload (ms) | %.2f | %.2f | %.2f |%n", label,
+                        theirs.serverCpuMillis(), ours.serverCpuMillis(), ours.serverCpuMillis() / theirs.serverCpuMillis()));
+                table.append(String.format(Locale.ROOT, "| %s: p50 / p99 latency (ms) | %s | %s | %s |%n", label,
+                        theirs.percentiles(), ours.percentiles(), ours.relativeTo(theirs)));
+            }
+        }
+        return table.toString();
+    }
+
     /** @return MiB/s of {@code count} PUTs of the file, one after the other; the objects are removed after */
     private double putStraight(Path file, int count) throws Exception {
         long start = System.nanoTime();
@@ -337,7 +403,7 @@ public final class Benchmark {
         if (memory != null) {
             memory.start();
         }
-        double cpuBefore = serverCpuSeconds();
+        double cpuBefore = serverCpuSeconds(path);
         long start = System.nanoTime();
         List<Future<Object>> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -359,7 +425,7 @@ public final class Benchmark {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = serverCpuSeconds() - cpuBefore;
+        double cpu = serverCpuSeconds(path) - cpuBefore;
         if (memory != null) {
             memory.stop();
         }
@@ -386,11 +452,9 @@ public final class Benchmark {
         }
     }
 
-    /** @return the CPU time the server process has used so far, from /proc (clock ticks of 1/100 s) */
-    private double serverCpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(serverPid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
+    /** @return the CPU time that the server behind the path has used so far */
+    private double serverCpuSeconds(String path) {
+        return ORIGINAL.equals(path) ? original.orElseThrow().serverCpuSeconds() : ProcessCpu.seconds(serverPid);
     }
 
     /** Sends one multipart upload of a generated PDF-like file, the same bytes to either endpoint. */
@@ -403,13 +467,14 @@ public final class Benchmark {
         InputStream body = new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
                 new GeneratedFile(size), new ByteArrayInputStream(tail))));
         String user = "bench" + Math.floorMod(nextUser.getAndIncrement(), USERS);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", basic(user)).header("X-Requested-With", "XMLHttpRequest")
+        HttpRequest.Builder to = ORIGINAL.equals(path) ? original.orElseThrow().upload()
+                : HttpRequest.newBuilder(base.resolve(path)).header("Authorization", basic(user));
+        HttpRequest request = to.header("X-Requested-With", "XMLHttpRequest")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
                         head.length + size + tail.length)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 || ORIGINAL.equals(path) && !Original.stored(response.body())) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         Matcher token = TOKEN.matcher(response.body());
@@ -432,6 +497,9 @@ public final class Benchmark {
                     .DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
         s3.empty();
+        if (original.isPresent()) {
+            original.get().empty();
+        }
         // The next run starts on a quiet disk: the writeback of this run's bytes is not charged to it.
         new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
