@@ -1,7 +1,8 @@
 package io.github.stickyuploads.internal.upload;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
@@ -21,7 +22,8 @@ import org.apache.tika.mime.MimeTypes;
  * A specialisation with a signature that the bytes lack is never taken from a name: a plain ZIP named
  * {@code cv.docx} stays {@code application/zip}.</li>
  * </ul>
- * The detector is built once; detection reads at most {@link #readLimit()} bytes.
+ * The detector is built once; detection looks at the first {@link #readLimit()} bytes, which the caller reads
+ * into an array of its own so that the rest of the file streams on without passing through a buffer again.
  */
 public final class ContentSniffer {
 
@@ -32,22 +34,24 @@ public final class ContentSniffer {
     private ContentSniffer() {
     }
 
-    /**
-     * @return how many leading bytes detection may read; the stream must be able to
-     *         {@link InputStream#reset()} that far
-     */
+    /** @return how many leading bytes detection looks at: a longer prefix changes nothing */
     public static int readLimit() {
         return TYPES.getMinLength();
     }
 
     /**
-     * @param content a stream that supports mark and reset, left at its start
+     * @param prefix the first bytes of the file
+     * @param length how many of them there are: the file's size when it is shorter than {@link #readLimit()}
      * @param filename the sanitised client name, which may refine a format the bytes established
      * @return the media type without parameters, e.g. {@code application/pdf}
-     * @throws IOException if the stream fails
      */
-    public static String sniff(InputStream content, String filename) throws IOException {
-        MediaType byBytes = TYPES.detect(content, NO_HINTS).getBaseType();
+    public static String sniff(byte[] prefix, int length, String filename) {
+        MediaType byBytes;
+        try {
+            byBytes = TYPES.detect(new ByteArrayInputStream(prefix, 0, length), NO_HINTS).getBaseType();
+        } catch (IOException e) {
+            throw new UncheckedIOException("An array cannot fail to be read", e);
+        }
         return refinedByName(byBytes, filename).toString();
     }
 

@@ -14,9 +14,10 @@ import io.github.stickyuploads.storage.UploadMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +36,6 @@ import java.util.logging.Logger;
 public class UploadPipeline {
 
     private static final Logger LOG = Logger.getLogger("io.github.stickyuploads");
-    private static final int BUFFER_SIZE = 64 * 1024;
 
     @Inject
     StickyUploadsConfig config;
@@ -138,29 +138,36 @@ public class UploadPipeline {
      */
     public StoredUpload receive(Admission admission, InputStream client, String clientFilename) throws UploadRefusedException {
         String filename = FilenameSanitizer.sanitize(clientFilename);
-        InputStream in = new BufferedInputStream(client, Math.max(BUFFER_SIZE, ContentSniffer.readLimit() + 1));
-        String contentType = inspect(admission, in, filename);
+        byte[] prefix = new byte[ContentSniffer.readLimit()];
+        int length = readPrefix(admission, client, prefix);
+        String contentType = inspect(admission, prefix, length, filename);
         Instant expires = Instant.now().plus(config.expiry()).truncatedTo(ChronoUnit.SECONDS);
-        return store(admission, new ClientContent(in, admission.limit()),
+        // The prefix goes back in front of the rest; the rest goes on straight from the client, copied no more.
+        InputStream whole = new SequenceInputStream(new ByteArrayInputStream(prefix, 0, length), client);
+        return store(admission, new ClientContent(whole, admission.limit()),
                 new UploadMetadata(filename, contentType, admission.owner(), expires));
     }
 
-    /** Refuses an empty file and a type the endpoint does not accept, from the first bytes, before storing anything. */
-    private static String inspect(Admission admission, InputStream in, String filename) throws UploadRefusedException {
+    /** @return how many of the first bytes of the file, at most the prefix's length, the client sent */
+    private static int readPrefix(Admission admission, InputStream client, byte[] prefix) throws UploadRefusedException {
         try {
-            in.mark(1);
-            if (in.read() < 0) {
-                throw UploadRefusal.of(Reason.EMPTY).exception();
-            }
-            in.reset();
-            String contentType = ContentSniffer.sniff(in, filename);
-            if (!admission.endpoint().limits().isAllowedType(contentType)) {
-                throw UploadRefusal.of(Reason.TYPE_NOT_ALLOWED, contentType).exception();
-            }
-            return contentType;
+            return client.readNBytes(prefix, 0, prefix.length);
         } catch (IOException e) {
             throw clientFailed(e, admission);
         }
+    }
+
+    /** Refuses an empty file and a type the endpoint does not accept, from the first bytes, before storing anything. */
+    private static String inspect(Admission admission, byte[] prefix, int length, String filename)
+            throws UploadRefusedException {
+        if (length == 0) {
+            throw UploadRefusal.of(Reason.EMPTY).exception();
+        }
+        String contentType = ContentSniffer.sniff(prefix, length, filename);
+        if (!admission.endpoint().limits().isAllowedType(contentType)) {
+            throw UploadRefusal.of(Reason.TYPE_NOT_ALLOWED, contentType).exception();
+        }
+        return contentType;
     }
 
     private StoredUpload store(Admission admission, ClientContent content, UploadMetadata metadata)

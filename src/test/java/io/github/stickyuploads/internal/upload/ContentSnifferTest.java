@@ -1,13 +1,10 @@
 package io.github.stickyuploads.internal.upload;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -63,13 +60,14 @@ class ContentSnifferTest {
     }
 
     @Test
-    void leavesTheStreamAtItsStart() throws IOException {
-        InputStream in = new BufferedInputStream(new ByteArrayInputStream(PDF), ContentSniffer.readLimit() + 1);
-        ContentSniffer.sniff(in, "cv.pdf");
-        assertArrayEquals(PDF, in.readAllBytes());
+    void looksOnlyAtTheGivenLength() {
+        byte[] pdfThenZeros = Arrays.copyOf(PDF, ContentSniffer.readLimit());
+        assertEquals("application/pdf", ContentSniffer.sniff(pdfThenZeros, PDF.length, "cv.pdf"));
+        assertEquals("application/octet-stream", ContentSniffer.sniff(new byte[4096], 4096, "cv.pdf"));
+        assertEquals("text/plain", ContentSniffer.sniff("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 3, "cv.pdf"));
     }
 
-    private static String sniff(byte[] bytes, String name) throws IOException {
-        return ContentSniffer.sniff(new BufferedInputStream(new ByteArrayInputStream(bytes)), name);
+    private static String sniff(byte[] bytes, String name) {
+        return ContentSniffer.sniff(bytes, Math.min(bytes.length, ContentSniffer.readLimit()), name);
     }
 }
