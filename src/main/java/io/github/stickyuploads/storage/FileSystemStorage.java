@@ -1,9 +1,11 @@
 package io.github.stickyuploads.storage;
 
 import io.github.stickyuploads.internal.files.PrivateFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +108,7 @@ public class FileSystemStorage implements UploadStorage {
         Path folder = newUploadFolder(ownerFolder, metadata.expires());
         try {
             writeMetadata(folder.resolve(METADATA), metadata);
-            try (OutputStream out = Files.newOutputStream(PrivateFiles.createFile(folder.resolve(CONTENT)))) {
+            try (OutputStream out = PrivateFiles.newFile(folder.resolve(CONTENT))) {
                 copy(content, out);
             }
             return new StoredObject(ownerFolder.getFileName() + "-" + folder.getFileName());
@@ -286,7 +288,7 @@ public class FileSystemStorage implements UploadStorage {
         properties.setProperty("contentType", metadata.contentType());
         properties.setProperty("owner", metadata.owner());
         properties.setProperty("expires", metadata.expires().toString());
-        try (Writer out = Files.newBufferedWriter(PrivateFiles.createFile(file), StandardCharsets.UTF_8)) {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(PrivateFiles.newFile(file), StandardCharsets.UTF_8))) {
             properties.store(out, null);
         }
     }

@@ -3,11 +3,14 @@ package io.github.stickyuploads.internal.files;
 import io.github.stickyuploads.config.InvalidConfigurationException;
 import io.github.stickyuploads.config.StickyUploadsConfig;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,6 +32,9 @@ public final class PrivateFiles {
     private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<StandardOpenOption> CREATE_NEW = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE = ownerOnly("rw-------");
+    private static final FileAttribute<Set<PosixFilePermission>> FOLDER_MODE = ownerOnly("rwx------");
     private static volatile UserPrincipal serverUser;
 
     private PrivateFiles() {
@@ -69,7 +75,7 @@ public final class PrivateFiles {
             createFolders(folder.getParent());
         }
         try {
-            return POSIX ? Files.createDirectory(folder, ownerOnly("rwx------")) : Files.createDirectory(folder);
+            return POSIX ? Files.createDirectory(folder, FOLDER_MODE) : Files.createDirectory(folder);
         } catch (java.nio.file.FileAlreadyExistsException raced) {
             requirePrivate(folder, key); // another deployment or server created it at the same moment
             return folder;
@@ -86,7 +92,7 @@ public final class PrivateFiles {
     public static Path createFolders(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             if (POSIX) {
-                Files.createDirectories(folder, ownerOnly("rwx------"));
+                Files.createDirectories(folder, FOLDER_MODE);
             } else {
                 Files.createDirectories(folder);
             }
@@ -102,7 +108,19 @@ public final class PrivateFiles {
      * @throws IOException if it exists or cannot be created
      */
     public static Path createFile(Path file) throws IOException {
-        return POSIX ? Files.createFile(file, ownerOnly("rw-------")) : Files.createFile(file);
+        return POSIX ? Files.createFile(file, FILE_MODE) : Files.createFile(file);
+    }
+
+    /**
+     * Creates a file with mode 0600 and opens it for writing, in one call to the file system; it must not exist
+     * yet.
+     *
+     * @param file the file
+     * @return a stream that writes it
+     * @throws IOException if it exists or cannot be created
+     */
+    public static OutputStream newFile(Path file) throws IOException {
+        return Channels.newOutputStream(POSIX ? Files.newByteChannel(file, CREATE_NEW, FILE_MODE) : Files.newByteChannel(file, CREATE_NEW));
     }
 
     /**
@@ -114,7 +132,7 @@ public final class PrivateFiles {
      * @throws IOException if it cannot be created
      */
     public static Path createTempFile(Path folder, String prefix) throws IOException {
-        return POSIX ? Files.createTempFile(folder, prefix, ".tmp", ownerOnly("rw-------")) : Files.createTempFile(folder, prefix, ".tmp");
+        return POSIX ? Files.createTempFile(folder, prefix, ".tmp", FILE_MODE) : Files.createTempFile(folder, prefix, ".tmp");
     }
 
     /**
@@ -125,7 +143,7 @@ public final class PrivateFiles {
      * @throws IOException if it exists or cannot be created
      */
     public static Path createFolder(Path folder) throws IOException {
-        return POSIX ? Files.createDirectory(folder, ownerOnly("rwx------")) : Files.createDirectory(folder);
+        return POSIX ? Files.createDirectory(folder, FOLDER_MODE) : Files.createDirectory(folder);
     }
 
     /**
