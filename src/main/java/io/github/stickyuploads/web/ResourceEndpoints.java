@@ -69,12 +69,13 @@ class ResourceEndpoints implements EndpointSource {
                     + "'; an upload endpoint's path is a plain name such as \"avatars\"");
         }
         refuseOverrides(type);
-        String storage = withResource(type, UploadResource::storageName);
-        DataSize maxSize = withResource(type, UploadResource::maxSize);
-        List<MediaTypeRange> allowedTypes = withResource(type, UploadResource::allowedTypes);
+        Instance<? extends UploadResource> resource = resources.select(type); // resolved once, asked on every upload
+        String storage = withResource(resource, UploadResource::storageName);
+        DataSize maxSize = withResource(resource, UploadResource::maxSize);
+        List<MediaTypeRange> allowedTypes = withResource(resource, UploadResource::allowedTypes);
         return new UploadEndpoint(EndpointPaths.join(contextPath, StickyUploadsApplication.PATH, path), storage,
                 roles(type), new UploadLimits(maxSize, allowedTypes),
-                security -> withResource(type, resource -> resource.isUploadAllowed(security)), type);
+                security -> withResource(resource, endpoint -> endpoint.isUploadAllowed(security)), type);
     }
 
     /** The upload and release methods are the one road into the pipeline; an override would leave it. */
@@ -102,8 +103,8 @@ class ResourceEndpoints implements EndpointSource {
     }
 
     /** Calls an instance of the resource and, for a {@code @Dependent} one, destroys it afterwards. */
-    private <T> T withResource(Class<? extends UploadResource> type, Function<UploadResource, T> call) {
-        Instance.Handle<? extends UploadResource> handle = resources.select(type).getHandle();
+    private static <T> T withResource(Instance<? extends UploadResource> resource, Function<UploadResource, T> call) {
+        Instance.Handle<? extends UploadResource> handle = resource.getHandle();
         try {
             return call.apply(handle.get());
         } finally {
