@@ -71,12 +71,15 @@ final class Original {
         return answer.contains("\"is_valid\": true") && answer.contains("\"stored\"");
     }
 
-    /** @return the CPU time, user and system, of the original's server and all its processes so far */
+    /**
+     * @return the CPU time, user and system, of the original's server and all its processes so far, those that
+     *         ended included, so that a worker the server replaces mid-run does not take its time with it
+     */
     double serverCpuSeconds() {
         ProcessHandle server = ProcessHandle.of(pid)
                 .orElseThrow(() -> new IllegalStateException("The original's server " + pid + " is not running"));
-        return Stream.concat(Stream.of(server), server.descendants()).mapToLong(ProcessHandle::pid)
-                .mapToDouble(ProcessCpu::seconds).sum();
+        return ProcessCpu.secondsWithEndedChildren(pid) + server.descendants().mapToLong(ProcessHandle::pid)
+                .mapToDouble(ProcessCpu::secondsWithEndedChildren).sum();
     }
 
     /** Removes what the original stored, outside the timed parts. */
